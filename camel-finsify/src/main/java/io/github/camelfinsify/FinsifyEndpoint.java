@@ -1,0 +1,160 @@
+package io.github.camelfinsify;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.camelfinsify.client.FinsifyClient;
+import io.github.camelfinsify.client.FinsifyClientConfig;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Calls the Finsify v2 API (producer), receives its webhooks and connect callbacks, and turns its transaction lists
+ * into a feed of added, modified and removed transactions (consumers).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "finsify", title = "Finsify", syntax = "finsify:operation",
+             category = { Category.FINANCE, Category.API }, headersClass = FinsifyConstants.class)
+public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
+
+    @UriPath(description = "The operation: a producer operation (services, createCustomer, createToken, reconnect, "
+                           + "accounts, transactions, activateLogin, deactivateLogin, refreshLogin), the transactions "
+                           + "sync feed (consumer), or webhook and connect (consumers over platform-http).")
+    @Metadata(required = true)
+    private final FinsifyOperation operation;
+    @UriParam
+    private final FinsifyConfiguration configuration;
+
+    private FinsifyClient client;
+
+    public FinsifyEndpoint(String uri, FinsifyComponent component, FinsifyOperation operation,
+                           FinsifyConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (!operation.isProducer()) {
+            throw new IllegalArgumentException("finsify:" + operation + " only receives: use it in from(), not to()");
+        }
+        return new FinsifyProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new IllegalArgumentException("finsify:" + operation + " cannot be consumed yet");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // fail at start-up, naming the option, rather than at the first message
+        FinsifyDates.parse(configuration.getFromDate(), "Option fromDate");
+        FinsifyDates.parse(configuration.getToDate(), "Option toDate");
+        FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (client == null) {
+            client = new FinsifyClient(clientConfig());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        super.doStop();
+    }
+
+    private FinsifyClientConfig clientConfig() throws Exception {
+        FinsifyClientConfig.Builder builder = FinsifyClientConfig.builder()
+                .baseUrl(configuration.getBaseUrl())
+                .servicesUrl(configuration.getServicesUrl())
+                .clientId(configuration.getClientId())
+                .serviceSecret(configuration.getServiceSecret())
+                .appSecret(configuration.getAppSecret())
+                .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
+                .maxRetries(configuration.getMaxRetries())
+                .retryDelay(Duration.ofMillis(configuration.getRetryDelay()))
+                .servicesCacheTtl(Duration.ofMillis(configuration.getServicesCacheTtl()));
+        if (configuration.getSslContextParameters() != null) {
+            builder.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
+        }
+        if (configuration.getHttpClientConfigurer() != null) {
+            builder.httpClientCustomizer(configuration.getHttpClientConfigurer()::configureHttpClient);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot start " + getEndpointUri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The client of this endpoint, shared by its producers and consumers; available once started. */
+    public FinsifyClient getClient() {
+        return client;
+    }
+
+    public FinsifyOperation getOperation() {
+        return operation;
+    }
+
+    public FinsifyConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    // --- webhook: meta component -------------------------------------------------------------------------
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        throw new IllegalArgumentException("finsify:" + operation + " has no webhook handler yet");
+    }
+
+    /** Finsify's webhook URL is set in its developer dashboard: there is nothing to register. */
+    @Override
+    public void registerWebhook() {
+        // no registration API
+    }
+
+    @Override
+    public void unregisterWebhook() {
+        // no registration API
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        // the path comes from the webhook component; nothing here depends on it
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+}

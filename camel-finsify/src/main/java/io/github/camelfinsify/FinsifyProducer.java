@@ -1,0 +1,138 @@
+package io.github.camelfinsify;
+
+import java.time.LocalDate;
+
+import io.github.camelfinsify.client.FinsifyClient;
+import io.github.camelfinsify.client.FinsifyResponse;
+import io.github.camelfinsify.client.TransactionStream;
+import io.github.camelfinsify.model.LoginActivation;
+import io.github.camelfinsify.model.LoginRefresh;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Calls one API operation per message. Each request value comes from its header, else from the endpoint's option
+ * (which defaults to the component's).
+ */
+public class FinsifyProducer extends DefaultProducer {
+
+    private final FinsifyConfiguration configuration;
+
+    public FinsifyProducer(FinsifyEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public FinsifyEndpoint getEndpoint() {
+        return (FinsifyEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        FinsifyOperation operation = operation(exchange);
+        FinsifyClient client = getEndpoint().getClient();
+        Message in = exchange.getIn();
+        switch (operation) {
+            case services -> exchange.getMessage().setBody(
+                    client.services(configuration.getCountryCode(), configuration.getServiceType()));
+            case createCustomer -> reply(exchange, client.createCustomer(
+                    required(in, FinsifyConstants.IDENTIFIER, configuration.getIdentifier(), "identifier", operation)));
+            case createToken -> reply(exchange, client.createToken(
+                    required(in, FinsifyConstants.CUSTOMER_ID, configuration.getCustomerId(), "customerId", operation),
+                    required(in, FinsifyConstants.SERVICE_ID, Integer.class, configuration.getServiceId(), "serviceId",
+                            operation),
+                    callbackUrl(in, operation)));
+            case reconnect -> reply(exchange, client.reconnect(loginSecret(in, operation), callbackUrl(in, operation)));
+            case accounts -> reply(exchange, client.accounts(loginSecret(in, operation)));
+            case transactions -> transactions(exchange, client, operation);
+            case activateLogin -> replyActivation(exchange, client.activateLogin(loginSecret(in, operation)));
+            case deactivateLogin -> replyActivation(exchange, client.deactivateLogin(loginSecret(in, operation)));
+            case refreshLogin -> replyRefresh(exchange, client.refreshLogin(loginSecret(in, operation)));
+            default -> throw new IllegalArgumentException("finsify:" + operation + " only receives and cannot be "
+                                                          + "called from a producer");
+        }
+    }
+
+    private void transactions(Exchange exchange, FinsifyClient client, FinsifyOperation operation) {
+        Message in = exchange.getIn();
+        String loginSecret = loginSecret(in, operation);
+        long accountId = required(in, FinsifyConstants.ACCOUNT_ID, Long.class, configuration.getAccountId(),
+                "accountId", operation);
+        LocalDate from = date(in, FinsifyConstants.FROM_DATE, configuration.getFromDate(), "fromDate");
+        LocalDate to = date(in, FinsifyConstants.TO_DATE, configuration.getToDate(), "toDate");
+        if (configuration.isStreaming()) {
+            TransactionStream stream = client.streamTransactions(loginSecret, accountId, from, to);
+            // the route may not read to the end: release the connection when the exchange is done
+            exchange.getExchangeExtension().addOnCompletion(new StreamCloser(stream));
+            exchange.getMessage().setBody(stream);
+        } else {
+            reply(exchange, client.transactions(loginSecret, accountId, from, to));
+        }
+    }
+
+    private FinsifyOperation operation(Exchange exchange) {
+        Object header = exchange.getIn().getHeader(FinsifyConstants.OPERATION);
+        if (header == null) {
+            return getEndpoint().getOperation();
+        }
+        return header instanceof FinsifyOperation op ? op : FinsifyOperation.fromName(header.toString());
+    }
+
+    private static void reply(Exchange exchange, FinsifyResponse<?> response) {
+        Message out = exchange.getMessage();
+        out.setBody(response.data());
+        if (response.version() != null) {
+            out.setHeader(FinsifyConstants.API_VERSION, response.version());
+        }
+    }
+
+    private static void replyActivation(Exchange exchange, FinsifyResponse<LoginActivation> response) {
+        reply(exchange, response);
+        exchange.getMessage().setHeader(FinsifyConstants.LOGIN_ID, response.data().id());
+    }
+
+    private static void replyRefresh(Exchange exchange, FinsifyResponse<LoginRefresh> response) {
+        reply(exchange, response);
+        exchange.getMessage().setHeader(FinsifyConstants.LOGIN_ID, response.data().id());
+        if (response.data().nextRefreshPossibleAt() != null) {
+            exchange.getMessage().setHeader(FinsifyConstants.NEXT_REFRESH_POSSIBLE_AT,
+                    response.data().nextRefreshPossibleAt());
+        }
+    }
+
+    private String loginSecret(Message in, FinsifyOperation operation) {
+        return required(in, FinsifyConstants.LOGIN_SECRET, configuration.getLoginSecret(), "loginSecret", operation);
+    }
+
+    private String callbackUrl(Message in, FinsifyOperation operation) {
+        return required(in, FinsifyConstants.CALLBACK_URL, configuration.getCallbackUrl(), "callbackUrl", operation);
+    }
+
+    private static String required(Message in, String header, String option, String optionName,
+                                   FinsifyOperation operation) {
+        return required(in, header, String.class, option, optionName, operation);
+    }
+
+    private static <T> T required(Message in, String header, Class<T> type, T option, String optionName,
+                                  FinsifyOperation operation) {
+        T value = in.getHeader(header, type);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            value = option;
+        }
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new IllegalArgumentException("The " + operation + " operation needs " + optionName
+                                               + ": set header " + header + " or option " + optionName);
+        }
+        return value;
+    }
+
+    private static LocalDate date(Message in, String header, String option, String optionName) {
+        Object value = in.getHeader(header);
+        if (value != null) {
+            return FinsifyDates.parse(value, "Header " + header);
+        }
+        return FinsifyDates.parse(option, "Option " + optionName);
+    }
+}

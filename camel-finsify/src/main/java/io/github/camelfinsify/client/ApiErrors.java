@@ -1,0 +1,158 @@
+package io.github.camelfinsify.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+
+/**
+ * Turns failed responses and I/O failures into {@link FinsifyApiException}s, with every secret masked.
+ */
+final class ApiErrors {
+
+    /** An error body is small; anything longer is not one the API sent. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final SecretRedactor redactor;
+
+    ApiErrors(SecretRedactor redactor) {
+        this.redactor = redactor;
+    }
+
+    FinsifyApiException fromResponse(String call, ClassicHttpResponse response) {
+        int status = response.getCode();
+        Duration retryAfter = retryAfter(response.getFirstHeader("Retry-After"));
+        JsonNode body = readErrorBody(response.getEntity());
+        String errorName = body != null && body.hasNonNull("error") ? body.get("error").asText() : null;
+        String apiMessage = body != null && body.hasNonNull("message") ? body.get("message").asText() : null;
+        Map<String, Object> extra = body != null && body.path("extra").isObject()
+                ? redactor.redactAll(FinsifyJson.mapper().convertValue(body.get("extra"),
+                        new TypeReference<Map<String, Object>>() {
+                        }))
+                : Map.of();
+        FinsifyErrorCode code = errorName != null
+                ? FinsifyErrorCode.fromErrorName(errorName)
+                : status == 429 ? FinsifyErrorCode.RATE_LIMITED : FinsifyErrorCode.UNKNOWN;
+        StringBuilder message = new StringBuilder(call).append(" failed: HTTP ").append(status);
+        if (errorName != null) {
+            message.append(' ').append(errorName);
+        }
+        if (apiMessage != null) {
+            message.append(": ").append(redactor.redact(apiMessage));
+        } else if (body == null) {
+            message.append(" (the response was not a Finsify error)");
+        }
+        return new FinsifyApiException(message.toString(), status, code, errorName, extra, retryAfter, null);
+    }
+
+    FinsifyApiException fromIoFailure(String call, IOException e) {
+        String what = e instanceof SocketTimeoutException ? "timed out" : "failed";
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage());
+        if (e instanceof JsonEOFException) {
+            what = "failed: the response ended early";
+        }
+        return new FinsifyApiException(call + " " + what + " (" + detail + ")", -1, FinsifyErrorCode.NETWORK, null,
+                Map.of(), null, e);
+    }
+
+    FinsifyApiException fromUnreadableBody(String call, int status, IOException e) {
+        if (e instanceof JsonEOFException || !(e instanceof JsonProcessingException json)) {
+            // a cut body is a transport failure: the same request may well succeed
+            return fromIoFailure(call, e);
+        }
+        return new FinsifyApiException(call + " failed: HTTP " + status + " with a body that is not the expected JSON ("
+                                       + redactor.redact(json.getOriginalMessage()) + ")",
+                status, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, e);
+    }
+
+    private static JsonNode readErrorBody(HttpEntity entity) {
+        if (entity == null || !isJson(entity)) {
+            return null;
+        }
+        try (InputStream in = entity.getContent()) {
+            JsonNode node = FinsifyJson.mapper().readTree(new BoundedInputStream(in, MAX_ERROR_BODY));
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isJson(HttpEntity entity) {
+        String type = entity.getContentType();
+        if (type == null) {
+            return true; // the API does not always label its errors: try, and fall back on the status
+        }
+        try {
+            String mime = ContentType.parse(type).getMimeType();
+            return mime.endsWith("/json") || mime.endsWith("+json");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static Duration retryAfter(Header header) {
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        String value = header.getValue().trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (RuntimeException notADate) {
+                return null;
+            }
+        }
+    }
+
+    /** Stops reading after {@code limit} bytes, so a huge error page cannot fill the heap. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.github.camelfinsify.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelfinsify.model.Account;
+import io.github.camelfinsify.model.Customer;
+import io.github.camelfinsify.model.FinsifyService;
+import io.github.camelfinsify.model.LoginActivation;
+import io.github.camelfinsify.model.LoginRefresh;
+import io.github.camelfinsify.model.Token;
+import io.github.camelfinsify.model.Transaction;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A plain Java client of the Finsify v2 API. It owns HTTP (a pooled Apache HttpClient 5) and JSON (Jackson, parsed
+ * from the response stream), maps every failure to a {@link FinsifyApiException} and retries idempotent calls.
+ * Thread-safe; close it to release its connections.
+ */
+public final class FinsifyClient implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinsifyClient.class);
+    private static final int MAX_CONNECTIONS = 50;
+
+    private final FinsifyClientConfig config;
+    private final CloseableHttpClient http;
+    private final ObjectMapper mapper = FinsifyJson.mapper();
+    private final RetryPolicy retryPolicy;
+    private final ServiceListCache serviceCache;
+
+    public FinsifyClient(FinsifyClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.retryPolicy = new RetryPolicy(config.maxRetries(), config.retryDelay());
+        this.http = createHttpClient(config);
+        this.serviceCache = new ServiceListCache(config.servicesCacheTtl(), this::fetchServices);
+    }
+
+    private static CloseableHttpClient createHttpClient(FinsifyClientConfig config) {
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(config.responseTimeout()))
+                        .build());
+        if (config.sslContext() != null) {
+            connections.setTlsSocketStrategy(
+                    ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildClassic());
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections.build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(config.responseTimeout()))
+                        .build())
+                // retries are ours: only idempotent calls, with backoff; POSTs never
+                .disableAutomaticRetries()
+                .setUserAgent("camel-finsify");
+        if (config.httpClientCustomizer() != null) {
+            config.httpClientCustomizer().accept(builder);
+        }
+        return builder.build();
+    }
+
+    public FinsifyClientConfig config() {
+        return config;
+    }
+
+    /** POST /customer. Never retried: a second try could create a second customer. */
+    public FinsifyResponse<Customer> createCustomer(String identifier) {
+        requireText(identifier, "identifier");
+        return call(ApiCall.post("/customer", null, Map.of("identifier", identifier)), Customer.class);
+    }
+
+    /** POST /token. Never retried. */
+    public FinsifyResponse<Token> createToken(String customerId, int serviceId, String callbackUrl) {
+        requireText(customerId, "customerId");
+        requireText(callbackUrl, "callbackUrl");
+        return call(ApiCall.post("/token", null,
+                Map.of("customer_id", customerId, "service_id", serviceId, "callback_url", callbackUrl)), Token.class);
+    }
+
+    /** POST /token/reconnect: a new connect URL for a login whose bank credentials no longer work. Never retried. */
+    public FinsifyResponse<Token> reconnect(String loginSecret, String callbackUrl) {
+        requireText(loginSecret, "loginSecret");
+        requireText(callbackUrl, "callbackUrl");
+        return call(ApiCall.post("/token/reconnect", loginSecret, Map.of("callback_url", callbackUrl)), Token.class);
+    }
+
+    /** GET /account: the accounts of a login. */
+    public FinsifyResponse<List<Account>> accounts(String loginSecret) {
+        requireText(loginSecret, "loginSecret");
+        return call(ApiCall.get("/account", loginSecret, Map.of()), listOf(Account.class));
+    }
+
+    /** GET /transaction: the transactions of an account between two dates (both inclusive, both optional). */
+    public FinsifyResponse<List<Transaction>> transactions(String loginSecret, long accountId, LocalDate from,
+                                                           LocalDate to) {
+        return call(transactionsCall(loginSecret, accountId, from, to), listOf(Transaction.class));
+    }
+
+    /**
+     * GET /transaction, parsed lazily while the response streams in: memory stays flat however many transactions
+     * come. The caller must close the stream; a failure while iterating is a {@link FinsifyApiException}.
+     */
+    public TransactionStream streamTransactions(String loginSecret, long accountId, LocalDate from, LocalDate to) {
+        ApiCall call = transactionsCall(loginSecret, accountId, from, to);
+        return withRetries(call, () -> {
+            ClassicHttpResponse response = send(call);
+            try {
+                JsonParser parser = mapper.getFactory().createParser(response.getEntity().getContent());
+                if (!moveToDataArray(parser)) {
+                    throw new FinsifyApiException(call.describe() + " failed: the response has no data array", 200,
+                            FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                }
+                return new TransactionStream(parser, response, mapper, e -> errors(call).fromUnreadableBody(
+                        call.describe(), 200, e));
+            } catch (IOException e) {
+                closeQuietly(response);
+                throw errors(call).fromUnreadableBody(call.describe(), 200, e);
+            } catch (RuntimeException e) {
+                closeQuietly(response);
+                throw e;
+            }
+        });
+    }
+
+    /** PUT /login/activate. Retried: activating twice is harmless. */
+    public FinsifyResponse<LoginActivation> activateLogin(String loginSecret) {
+        requireText(loginSecret, "loginSecret");
+        return call(ApiCall.put("/login/activate", loginSecret, true), LoginActivation.class);
+    }
+
+    /** PUT /login/deactivate. Retried: deactivating twice is harmless. */
+    public FinsifyResponse<LoginActivation> deactivateLogin(String loginSecret) {
+        requireText(loginSecret, "loginSecret");
+        return call(ApiCall.put("/login/deactivate", loginSecret, true), LoginActivation.class);
+    }
+
+    /** PUT /login/refresh. Never retried: a refresh starts work at the bank and is rate limited. */
+    public FinsifyResponse<LoginRefresh> refreshLogin(String loginSecret) {
+        requireText(loginSecret, "loginSecret");
+        return call(ApiCall.put("/login/refresh", loginSecret, false), LoginRefresh.class);
+    }
+
+    /**
+     * The service list, filtered by country code and type when given (case-insensitive). The list is a static file:
+     * it is fetched at most once per {@code servicesCacheTtl}.
+     */
+    public List<FinsifyService> services(String countryCode, String serviceType) {
+        return serviceCache.get().stream()
+                .filter(s -> countryCode == null || countryCode.equalsIgnoreCase(s.countryCode()))
+                .filter(s -> serviceType == null || serviceType.equalsIgnoreCase(s.type()))
+                .toList();
+    }
+
+    private List<FinsifyService> fetchServices() {
+        ApiCall call = ApiCall.absoluteGet(config.servicesUrl());
+        JavaType type = listOf(FinsifyService.class);
+        return withRetries(call, () -> readResponse(call, in -> {
+            try (JsonParser parser = mapper.getFactory().createParser(in)) {
+                // the file is a bare array or {"data": [...]}
+                JsonToken first = parser.nextToken();
+                if (first == JsonToken.START_OBJECT && !moveToField(parser, "data")) {
+                    throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
+                            200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                }
+                return mapper.<List<FinsifyService>> readValue(parser, type);
+            }
+        }));
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    // --- calls ---------------------------------------------------------------------------------------------
+
+    private ApiCall transactionsCall(String loginSecret, long accountId, LocalDate from, LocalDate to) {
+        requireText(loginSecret, "loginSecret");
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("account_id", Long.toString(accountId));
+        if (from != null) {
+            query.put("from_date", from.toString());
+        }
+        if (to != null) {
+            // the reference's table says end_date, its examples send to_date: send both
+            query.put("to_date", to.toString());
+            query.put("end_date", to.toString());
+        }
+        return ApiCall.get("/transaction", loginSecret, query);
+    }
+
+    private <T> FinsifyResponse<T> call(ApiCall call, Class<T> dataType) {
+        return call(call, mapper.constructType(dataType));
+    }
+
+    private <T> FinsifyResponse<T> call(ApiCall call, JavaType dataType) {
+        JavaType envelope = mapper.getTypeFactory().constructParametricType(FinsifyResponse.class, dataType);
+        return withRetries(call, () -> readResponse(call, in -> {
+            FinsifyResponse<T> response = mapper.readValue(in, envelope);
+            if (response == null || response.data() == null) {
+                throw new FinsifyApiException(call.describe() + " failed: the response has no data", 200,
+                        FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+            }
+            return response;
+        }));
+    }
+
+    private <T> T withRetries(ApiCall call, Attempt<T> attempt) {
+        for (int n = 1;; n++) {
+            try {
+                return attempt.run();
+            } catch (FinsifyApiException e) {
+                if (!retryPolicy.shouldRetry(call.idempotent(), e, n)) {
+                    throw e;
+                }
+                Duration delay = retryPolicy.delayBefore(n, e);
+                LOG.warn("{} failed ({}); retry {} of {} in {} ms", call.describe(), e.getMessage(), n,
+                        config.maxRetries(), delay.toMillis());
+                sleep(delay, call, e);
+            }
+        }
+    }
+
+    private <T> T readResponse(ApiCall call, BodyReader<T> reader) {
+        try (ClassicHttpResponse response = send(call)) {
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                throw new FinsifyApiException(call.describe() + " failed: HTTP " + response.getCode() + " with no body",
+                        response.getCode(), FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+            }
+            try (InputStream in = entity.getContent()) {
+                return reader.read(in);
+            } catch (IOException e) {
+                throw errors(call).fromUnreadableBody(call.describe(), response.getCode(), e);
+            }
+        } catch (IOException e) {
+            throw errors(call).fromIoFailure(call.describe(), e);
+        }
+    }
+
+    /** Sends the request; answers a successful response, open, or throws the mapped error. */
+    private ClassicHttpResponse send(ApiCall call) {
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(call.method())
+                .setUri(uri(call))
+                .addHeader("accept", "application/json")
+                .addHeader("content-type", "application/json");
+        if (!call.absolute()) {
+            request.addHeader("client-id", config.clientId())
+                    .addHeader(config.secretHeaderName(), config.secretHeaderValue());
+        }
+        if (call.loginSecret() != null) {
+            request.addHeader("login-secret", call.loginSecret());
+        }
+        if (call.body() != null) {
+            try {
+                request.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(call.body()),
+                        ContentType.APPLICATION_JSON));
+            } catch (IOException e) {
+                throw errors(call).fromIoFailure(call.describe(), e);
+            }
+        }
+        long start = System.nanoTime();
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(null, request.build(), null);
+        } catch (IOException e) {
+            throw errors(call).fromIoFailure(call.describe(), e);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} -> HTTP {} in {} ms", call.describe(), response.getCode(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        if (response.getCode() >= 300) {
+            try {
+                throw errors(call).fromResponse(call.describe(), response);
+            } finally {
+                closeQuietly(response);
+            }
+        }
+        return response;
+    }
+
+    private URI uri(ApiCall call) {
+        try {
+            URIBuilder builder = new URIBuilder(call.absolute() ? call.path() : config.baseUrl() + call.path());
+            call.query().forEach(builder::addParameter);
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid Finsify URL: " + e.getInput(), e);
+        }
+    }
+
+    private ApiErrors errors(ApiCall call) {
+        return new ApiErrors(new SecretRedactor(
+                java.util.Arrays.asList(call.loginSecret(), config.serviceSecret(), config.appSecret())));
+    }
+
+    private JavaType listOf(Class<?> elementType) {
+        return mapper.getTypeFactory().constructCollectionType(List.class, elementType);
+    }
+
+    /** Moves the parser of an envelope to just inside its {@code data} array. */
+    static boolean moveToDataArray(JsonParser parser) throws IOException {
+        return parser.nextToken() == JsonToken.START_OBJECT && moveToField(parser, "data")
+               && parser.nextToken() == JsonToken.START_ARRAY;
+    }
+
+    /** From inside an object, moves to the name of {@code field}; skips other members. */
+    private static boolean moveToField(JsonParser parser, String field) throws IOException {
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            if (field.equals(parser.currentName())) {
+                return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static void sleep(Duration delay, ApiCall call, FinsifyApiException failure) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to release
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must be set");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run();
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    /** One request to send: never holds a secret in {@link #describe()}. */
+    private record ApiCall(String method, String path, boolean absolute, String loginSecret, Map<String, String> query,
+                           Object body, boolean idempotent) {
+
+        static ApiCall get(String path, String loginSecret, Map<String, String> query) {
+            return new ApiCall("GET", path, false, loginSecret, query, null, true);
+        }
+
+        static ApiCall absoluteGet(String url) {
+            return new ApiCall("GET", url, true, null, Map.of(), null, true);
+        }
+
+        static ApiCall post(String path, String loginSecret, Map<String, ?> body) {
+            return new ApiCall("POST", path, false, loginSecret, Map.of(), body, false);
+        }
+
+        static ApiCall put(String path, String loginSecret, boolean idempotent) {
+            return new ApiCall("PUT", path, false, loginSecret, Map.of(), null, idempotent);
+        }
+
+        String describe() {
+            return "Finsify " + method + " " + (absolute ? URI.create(path).getPath() : path);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+}

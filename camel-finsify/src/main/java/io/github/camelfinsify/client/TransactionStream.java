@@ -1,0 +1,80 @@
+package io.github.camelfinsify.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelfinsify.model.Transaction;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+
+/**
+ * Transactions read one at a time from an open response: only the current one is in memory. Closing it releases the
+ * connection; it closes itself after the last transaction. Not thread-safe.
+ */
+public final class TransactionStream implements Iterator<Transaction>, Closeable {
+
+    private final JsonParser parser;
+    private final ClassicHttpResponse response;
+    private final ObjectMapper mapper;
+    private final Function<IOException, FinsifyApiException> errorMapper;
+    private Transaction next;
+    private boolean done;
+
+    TransactionStream(JsonParser parser, ClassicHttpResponse response, ObjectMapper mapper,
+                      Function<IOException, FinsifyApiException> errorMapper) {
+        this.parser = parser;
+        this.response = response;
+        this.mapper = mapper;
+        this.errorMapper = errorMapper;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        if (done) {
+            return false;
+        }
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_OBJECT) {
+                next = mapper.readValue(parser, Transaction.class);
+                return true;
+            }
+            if (token != JsonToken.END_ARRAY) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                        token == null ? "the transaction array is not closed" : "expected a transaction, found " + token);
+            }
+            close();
+            return false;
+        } catch (IOException e) {
+            close();
+            throw errorMapper.apply(e);
+        }
+    }
+
+    @Override
+    public Transaction next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Transaction current = next;
+        next = null;
+        return current;
+    }
+
+    @Override
+    public void close() {
+        if (!done) {
+            done = true;
+            FinsifyClient.closeQuietly(parser);
+            FinsifyClient.closeQuietly(response);
+        }
+    }
+}
