@@ -61,7 +61,7 @@ final class ApiErrors {
         String what = e instanceof SocketTimeoutException ? "timed out" : "failed";
         String detail = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage());
-        if (e instanceof JsonEOFException) {
+        if (isTruncation(e)) {
             what = "failed: the response ended early";
         }
         return new FinsifyApiException(call + " " + what + " (" + detail + ")", -1, FinsifyErrorCode.NETWORK, null,
@@ -69,13 +69,20 @@ final class ApiErrors {
     }
 
     FinsifyApiException fromUnreadableBody(String call, int status, IOException e) {
-        if (e instanceof JsonEOFException || !(e instanceof JsonProcessingException json)) {
+        if (isTruncation(e) || !(e instanceof JsonProcessingException json)) {
             // a cut body is a transport failure: the same request may well succeed
             return fromIoFailure(call, e);
         }
         return new FinsifyApiException(call + " failed: HTTP " + status + " with a body that is not the expected JSON ("
                                        + redactor.redact(json.getOriginalMessage()) + ")",
                 status, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, e);
+    }
+
+    /** Jackson reports a body cut short as end-of-input, from the parser or from a deserializer. */
+    private static boolean isTruncation(IOException e) {
+        return e instanceof JsonEOFException
+               || e instanceof JsonProcessingException && e.getMessage() != null
+                  && e.getMessage().contains("end-of-input");
     }
 
     private static JsonNode readErrorBody(HttpEntity entity) {

@@ -19,4 +19,9 @@ public record Transaction(
         @JsonProperty("description") String description,
         @JsonProperty("category") String category,
         @JsonProperty("meta") JsonNode meta) {
+
+    public Transaction {
+        // the API sends "meta": null for most transactions: keep that a plain null, not a NullNode
+        meta = meta == null || meta.isNull() || meta.isMissingNode() ? null : meta;
+    }
 }

@@ -1,0 +1,26 @@
+package io.github.camelfinsify.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The API reference's JSON samples, verbatim, from {@code src/test/resources/fixtures}.
+ */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static String json(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
