@@ -17,6 +17,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.URISupport;
 
 /**
  * Calls the Finsify v2 API (producer), receives its webhooks and connect callbacks, and turns its transaction lists
@@ -103,7 +104,8 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Cannot start " + getEndpointUri() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Cannot start " + URISupport.sanitizeUri(getEndpointUri()) + ": " + e.getMessage(), e);
         }
     }
 

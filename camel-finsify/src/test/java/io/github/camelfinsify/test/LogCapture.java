@@ -22,12 +22,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Apache HttpClient's {@code org.apache.hc.client5.http.headers} and {@code wire} loggers print raw request
  * headers, secrets included, by design: they are wire dumps, documented as unsafe for production. They stay at INFO
- * here; every other logger is at DEBUG.
+ * here. So do the loggers of the test's stand-in for Finsify (WireMock and its Jetty), which print what the server
+ * received: in production that server is Finsify's, not in this JVM. Every other logger is at DEBUG.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     public static final List<String> WIRE_DUMP_LOGGERS = List.of(
             "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+    public static final List<String> STAND_IN_SERVER_LOGGERS = List.of(
+            "org.eclipse.jetty", "wiremock", "com.github.tomakehurst.wiremock", "org.wiremock");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private AbstractAppender appender;
@@ -58,6 +61,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         }
         Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.DEBUG);
         WIRE_DUMP_LOGGERS.forEach(name -> Configurator.setLevel(name, Level.INFO));
+        STAND_IN_SERVER_LOGGERS.forEach(name -> Configurator.setLevel(name, Level.INFO));
     }
 
     @Override
