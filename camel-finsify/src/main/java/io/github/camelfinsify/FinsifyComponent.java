@@ -1,11 +1,14 @@
 package io.github.camelfinsify;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * The {@code finsify:} component: Finsify v2 bank-aggregation API calls, webhooks, the connect callback and a
@@ -17,12 +20,34 @@ public class FinsifyComponent extends HealthCheckComponent {
     @Metadata(description = "The options every finsify endpoint starts from; endpoint options override them.")
     private FinsifyConfiguration configuration = new FinsifyConfiguration();
 
+    private final LoginStatusRegistry loginStatuses = new LoginStatusRegistry();
+    private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
+    private Clock clock = Clock.systemDefaultZone();
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         FinsifyOperation operation = FinsifyOperation.fromName(remaining);
         FinsifyEndpoint endpoint = new FinsifyEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    LoginStatusRegistry loginStatuses() {
+        return loginStatuses;
+    }
+
+    /** The sync state of endpoints that set no stateRepository: shared, so the consumers of a login agree. */
+    StateRepository<String, String> defaultStateRepository() {
+        return defaultStateRepository;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** For tests: the clock that says what "today" is for the sync feed. */
+    void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     public FinsifyConfiguration getConfiguration() {

@@ -1,6 +1,7 @@
 package io.github.camelfinsify;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.github.camelfinsify.client.FinsifyClient;
@@ -12,11 +13,14 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -26,6 +30,8 @@ import org.apache.camel.util.URISupport;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "finsify", title = "Finsify", syntax = "finsify:operation",
              category = { Category.FINANCE, Category.API }, headersClass = FinsifyConstants.class)
 public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
+
+    private static final int DEFAULT_INITIAL_DAYS = 90;
 
     @UriPath(description = "The operation: a producer operation (services, createCustomer, createToken, reconnect, "
                            + "accounts, transactions, activateLogin, deactivateLogin, refreshLogin), the transactions "
@@ -54,7 +60,52 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new IllegalArgumentException("finsify:" + operation + " cannot be consumed yet");
+        Consumer consumer = switch (operation) {
+            case transactions -> new FinsifyTransactionsConsumer(this, processor);
+            case webhook -> new FinsifyWebhookConsumer(this, processor);
+            case connect -> new FinsifyConnectConsumer(this, processor);
+            default -> throw new IllegalArgumentException("finsify:" + operation + " is a producer operation: the "
+                                                          + "consumers are transactions, webhook and connect");
+        };
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public FinsifyComponent getComponent() {
+        return (FinsifyComponent) super.getComponent();
+    }
+
+    /** The sync feed of this endpoint's options, over its state repository (the component's when none is set). */
+    TransactionSync createSync() {
+        LocalDate initialFrom = FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
+        if (initialFrom == null) {
+            initialFrom = LocalDate.now(getComponent().clock()).minusDays(DEFAULT_INITIAL_DAYS);
+        }
+        if (configuration.getLookbackDays() < 0) {
+            throw new IllegalArgumentException("Option lookbackDays must be 0 or more, was "
+                                               + configuration.getLookbackDays());
+        }
+        StateRepository<String, String> repository = configuration.getStateRepository() != null
+                ? configuration.getStateRepository() : getComponent().defaultStateRepository();
+        return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
+                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
+    }
+
+    /** The repository of delivered webhook events: the configured one, or one in memory per endpoint. */
+    synchronized IdempotentRepository idempotentRepository() {
+        if (configuration.getIdempotentRepository() == null) {
+            configuration.setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(1000));
+        }
+        return configuration.getIdempotentRepository();
+    }
+
+    String pathOr(String defaultPath) {
+        String path = configuration.getPath();
+        if (path == null || path.isBlank()) {
+            return defaultPath;
+        }
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     @Override
@@ -64,6 +115,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         FinsifyDates.parse(configuration.getFromDate(), "Option fromDate");
         FinsifyDates.parse(configuration.getToDate(), "Option toDate");
         FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
+        TransactionSync.parseChangeTypes(configuration.getChangeTypes());
     }
 
     @Override
@@ -136,7 +188,11 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        throw new IllegalArgumentException("finsify:" + operation + " has no webhook handler yet");
+        if (operation != FinsifyOperation.webhook) {
+            throw new IllegalArgumentException("Only finsify:webhook can be used with the webhook component, not finsify:"
+                                               + operation);
+        }
+        return new FinsifyWebhookHandler(this, new WebhookComponentDelivery(this, next));
     }
 
     /** Finsify's webhook URL is set in its developer dashboard: there is nothing to register. */

@@ -1,0 +1,86 @@
+package io.github.camelfinsify;
+
+import io.github.camelfinsify.model.ConnectResult;
+import io.github.camelfinsify.webhook.ConnectCallbackParser;
+import io.github.camelfinsify.webhook.InvalidWebhookException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Answers the browser redirect that ends the connect page. The result goes to the route as a {@link ConnectResult};
+ * the browser is then sent to {@code redirectUrl}, or shown a short page, and never sees the secret again.
+ */
+final class FinsifyConnectHandler implements Processor {
+
+    private final FinsifyEndpoint endpoint;
+    private final EventDelivery delivery;
+    private final ConnectCallbackParser parser = new ConnectCallbackParser();
+    private final String path;
+
+    FinsifyConnectHandler(FinsifyEndpoint endpoint, EventDelivery delivery) {
+        this.endpoint = endpoint;
+        this.delivery = delivery;
+        this.path = endpoint.pathOr(FinsifyConnectConsumer.DEFAULT_PATH);
+    }
+
+    @Override
+    public void process(Exchange http) {
+        Message in = http.getIn();
+        String remainder = pathRemainder(in.getHeader(Exchange.HTTP_URI, String.class));
+        String data = in.getHeader("data", String.class);
+        in.removeHeaders("*");
+        ConnectResult result;
+        try {
+            result = parser.parse(remainder, data);
+        } catch (InvalidWebhookException e) {
+            page(in, 400, "This is not a Finsify connect result", e.getMessage());
+            return;
+        }
+        if (result.isSuccess() && result.loginId() != null) {
+            endpoint.getComponent().loginStatuses().clear(result.loginId());
+        }
+        Exchange exchange = delivery.newExchange();
+        exchange.getIn().setBody(result);
+        if (result.loginId() != null) {
+            exchange.getIn().setHeader(FinsifyConstants.LOGIN_ID, result.loginId());
+        }
+        if (!delivery.deliver(exchange, "Finsify connect result")) {
+            page(in, 500, "The connection could not be saved", "Please try again.");
+            return;
+        }
+        String redirectUrl = endpoint.getConfiguration().getRedirectUrl();
+        if (redirectUrl != null && !redirectUrl.isBlank()) {
+            in.setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
+            in.setHeader("Location", redirectUrl);
+            in.setBody("");
+        } else if (result.isSuccess()) {
+            page(in, 200, "Your bank is connected", "You can close this window.");
+        } else {
+            page(in, 200, "Your bank was not connected", "The bank answered: " + result.status() + ".");
+        }
+    }
+
+    /** The raw request path after the consumer's path: the callback puts its JSON there. */
+    private String pathRemainder(String uri) {
+        if (uri == null) {
+            return "";
+        }
+        String rawPath = uri.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        int query = rawPath.indexOf('?');
+        rawPath = query >= 0 ? rawPath.substring(0, query) : rawPath;
+        int at = rawPath.indexOf(path);
+        return at >= 0 ? rawPath.substring(at + path.length()) : rawPath;
+    }
+
+    private static void page(Message in, int status, String title, String text) {
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        in.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=UTF-8");
+        in.setBody("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>"
+                   + "<body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

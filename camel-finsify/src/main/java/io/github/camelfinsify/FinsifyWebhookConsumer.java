@@ -1,0 +1,25 @@
+package io.github.camelfinsify;
+
+import org.apache.camel.Processor;
+
+/**
+ * {@code finsify:webhook}: receives Finsify's webhook events on {@code path} (default {@code /finsify/webhook}).
+ */
+public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
+
+    static final String DEFAULT_PATH = "/finsify/webhook";
+
+    public FinsifyWebhookConsumer(FinsifyEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    String platformHttpUri() {
+        return "platform-http:" + getEndpoint().pathOr(DEFAULT_PATH) + "?httpMethodRestrict=POST";
+    }
+
+    @Override
+    Processor createHandler() {
+        return new FinsifyWebhookHandler(getEndpoint(), this);
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.camelfinsify;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * A consumer that receives HTTP requests through {@code camel-platform-http}, so it runs on whatever HTTP engine the
+ * runtime provides (Vert.x in Camel Main, the servlet engine in Spring Boot).
+ */
+abstract class PlatformHttpBackedConsumer extends DefaultConsumer implements EventDelivery {
+
+    private Consumer httpConsumer;
+
+    PlatformHttpBackedConsumer(FinsifyEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public FinsifyEndpoint getEndpoint() {
+        return (FinsifyEndpoint) super.getEndpoint();
+    }
+
+    /** The {@code platform-http:} URI to listen on. */
+    abstract String platformHttpUri();
+
+    /** Answers one HTTP request. */
+    abstract Processor createHandler();
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        Endpoint http = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
+        httpConsumer = http.createConsumer(createHandler());
+        ServiceHelper.startService(httpConsumer);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        super.doStop();
+    }
+
+    @Override
+    public Exchange newExchange() {
+        return createExchange(false);
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+    }
+
+    @Override
+    public void release(Exchange exchange) {
+        releaseExchange(exchange, false);
+    }
+
+    @Override
+    public ExceptionHandler exceptionHandler() {
+        return getExceptionHandler();
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.camelfinsify;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.camelfinsify.client.FinsifyClient;
+import io.github.camelfinsify.model.Transaction;
+import org.apache.camel.spi.StateRepository;
+
+/**
+ * Turns the date-range transaction API into a feed of added, modified and removed transactions, per account. A
+ * {@link Session} lists the account's window, diffs it against the stored {@link SyncState}, and moves the state on
+ * only for the changes the caller {@linkplain Session#commit commits}; the cursor advances only when every change of
+ * the window was committed. The polling and the webhook consumers share this class, and sessions of one account and
+ * state repository run one at a time in a JVM, so both can run side by side without delivering a change twice.
+ */
+final class TransactionSync {
+
+    /** Persist at least this often during a long session, so a crash re-delivers at most this many changes. */
+    static final int SAVE_EVERY = 100;
+
+    private static final Map<LockKey, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    private final StateRepository<String, String> repository;
+    private final int lookbackDays;
+    private final LocalDate initialFromDate;
+    private final Set<ChangeType> changeTypes;
+    private final Clock clock;
+
+    TransactionSync(StateRepository<String, String> repository, int lookbackDays, LocalDate initialFromDate,
+                    Set<ChangeType> changeTypes, Clock clock) {
+        this.repository = repository;
+        this.lookbackDays = lookbackDays;
+        this.initialFromDate = initialFromDate;
+        this.changeTypes = Set.copyOf(changeTypes);
+        this.clock = clock;
+    }
+
+    /** Reads {@code changeTypes} ("added,modified,removed"), naming the bad value if there is one. */
+    static Set<ChangeType> parseChangeTypes(String value) {
+        Set<ChangeType> types = new HashSet<>();
+        for (String part : value.split(",")) {
+            String name = part.trim();
+            if (!name.isEmpty()) {
+                try {
+                    types.add(ChangeType.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Option changeTypes has an unknown change type '" + name
+                                                       + "'; use added, modified and/or removed", e);
+                }
+            }
+        }
+        return types;
+    }
+
+    static String stateKey(long accountId) {
+        return "finsify-sync:" + accountId;
+    }
+
+    /** Opens the account's session: waits for any other session of it, then fetches and diffs its window. */
+    Session open(FinsifyClient client, String loginSecret, long accountId) {
+        ReentrantLock lock = LOCKS.computeIfAbsent(new LockKey(repository, accountId), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            SyncState state = SyncState.decode(repository.getState(stateKey(accountId)));
+            LocalDate today = LocalDate.now(clock);
+            LocalDate from = state.cursor() == null ? initialFromDate : state.cursor().minusDays(lookbackDays);
+            List<Transaction> window = client.transactions(loginSecret, accountId, from, today).data();
+            return new Session(accountId, state, diff(accountId, state, window, from, today), today, lock);
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    private static List<TransactionChange> diff(long accountId, SyncState state, List<Transaction> window,
+                                                LocalDate from, LocalDate today) {
+        List<TransactionChange> changes = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Transaction tx : window) {
+            if (!seen.add(tx.id())) {
+                continue; // a page listing the same transaction twice changes nothing
+            }
+            SyncState.Fingerprint known = state.get(tx.id());
+            if (known == null) {
+                changes.add(TransactionChange.of(ChangeType.ADDED, accountId, tx));
+            } else if (known.hash() != SyncState.Fingerprint.of(tx).hash()) {
+                changes.add(TransactionChange.of(ChangeType.MODIFIED, accountId, tx));
+            }
+        }
+        long first = from.toEpochDay();
+        long last = today.toEpochDay();
+        for (SyncState.Fingerprint known : state.fingerprints()) {
+            if (!seen.contains(known.id()) && known.epochDay() >= first && known.epochDay() <= last) {
+                changes.add(TransactionChange.removed(accountId, known));
+            }
+        }
+        changes.sort(Comparator.comparing(TransactionChange::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(TransactionChange::id));
+        return changes;
+    }
+
+    /**
+     * The changes of one account's window, oldest first. Commit each change once its exchange completed; close the
+     * session in all cases (it saves the state and lets the next session of the account run).
+     */
+    final class Session implements AutoCloseable {
+
+        private final long accountId;
+        private final SyncState state;
+        private final List<TransactionChange> changes;
+        private final LocalDate today;
+        private final ReentrantLock lock;
+        private int committed;
+        private int unsaved;
+        private boolean closed;
+
+        private Session(long accountId, SyncState state, List<TransactionChange> changes, LocalDate today,
+                        ReentrantLock lock) {
+            this.accountId = accountId;
+            this.state = state;
+            this.changes = changes;
+            this.today = today;
+            this.lock = lock;
+        }
+
+        long accountId() {
+            return accountId;
+        }
+
+        /** Every change of the window, oldest first, including those of types the feed does not deliver. */
+        List<TransactionChange> changes() {
+            return changes;
+        }
+
+        /** Whether the feed delivers this change; the others are committed without an exchange. */
+        boolean isDelivered(TransactionChange change) {
+            return changeTypes.contains(change.type());
+        }
+
+        /** Records a delivered (or skipped) change in the state. */
+        void commit(TransactionChange change) {
+            if (change.type() == ChangeType.REMOVED) {
+                state.remove(change.id());
+            } else {
+                state.put(SyncState.Fingerprint.of((Transaction) change.body()));
+            }
+            committed++;
+            if (++unsaved >= SAVE_EVERY) {
+                save();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (committed == changes.size()) {
+                    // the whole window is delivered: the next sync starts from here
+                    state.cursor(today);
+                    state.pruneBefore(today.minusDays(lookbackDays));
+                }
+                save();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void save() {
+            repository.setState(stateKey(accountId), state.encode());
+            unsaved = 0;
+        }
+    }
+
+    private record LockKey(StateRepository<String, String> repository, long accountId) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LockKey other && other.repository == repository && other.accountId == accountId;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(repository) * 31 + Long.hashCode(accountId);
+        }
+    }
+}
