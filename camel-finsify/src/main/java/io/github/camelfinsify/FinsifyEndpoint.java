@@ -21,6 +21,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -88,6 +89,8 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         }
         StateRepository<String, String> repository = configuration.getStateRepository() != null
                 ? configuration.getStateRepository() : getComponent().defaultStateRepository();
+        // a file or JDBC repository loads its content when started; starting a started one does nothing
+        ServiceHelper.startService(repository);
         return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
                 TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
     }
@@ -97,6 +100,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         if (configuration.getIdempotentRepository() == null) {
             configuration.setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(1000));
         }
+        ServiceHelper.startService(configuration.getIdempotentRepository());
         return configuration.getIdempotentRepository();
     }
 
