@@ -1,0 +1,91 @@
+package io.github.camelfinsify.consumer;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import io.github.camelfinsify.FinsifyConstants;
+import io.github.camelfinsify.model.ConnectResult;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static io.github.camelfinsify.test.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code finsify:connect} turns the browser's callback redirect into a {@link ConnectResult} and never shows the secret.
+ */
+class ConnectConsumerTest extends SandboxConsumerTestSupport {
+
+    private static final String SECRET = "78cea84c-7eb8-4425-2312-3a1ac8383afe";
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:connect").to("mock:connected");
+                from("finsify:connect?path=/bank/done&redirectUrl=https://app.example.com/banks").to("mock:redirected");
+            }
+        };
+    }
+
+    private static String encoded(String json) {
+        return URLEncoder.encode(json, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonInTheLastPathSegmentBecomesAConnectResult() throws Exception {
+        MockEndpoint connected = getMockEndpoint("mock:connected");
+
+        HttpResponse<String> page = get("/finsify/connect/" + encoded(json("connect-success")));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("connected").doesNotContain(SECRET);
+        assertThat(connected.getReceivedExchanges()).hasSize(1);
+        assertThat(connected.getReceivedExchanges().get(0).getIn().getBody())
+                .isEqualTo(new ConnectResult("success", 23456L, SECRET));
+        assertThat(connected.getReceivedExchanges().get(0).getIn().getHeader(FinsifyConstants.LOGIN_ID))
+                .isEqualTo(23456L);
+    }
+
+    @Test
+    void jsonInTheDataParameterBecomesAConnectResult() throws Exception {
+        HttpResponse<String> page = get("/finsify/connect?data=" + encoded(json("connect-success")));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(getMockEndpoint("mock:connected").getReceivedExchanges().get(0).getIn()
+                .getBody(ConnectResult.class).secret()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void failureStatusIsDeliveredToo() throws Exception {
+        HttpResponse<String> page = get("/finsify/connect/" + encoded("{\"status\":\"login_wrong_credentials\"}"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("not connected", "login_wrong_credentials");
+        ConnectResult result = getMockEndpoint("mock:connected").getReceivedExchanges().get(0).getIn()
+                .getBody(ConnectResult.class);
+        assertThat(result.isSuccess()).isFalse();
+        assertThat(result.loginId()).isNull();
+    }
+
+    @Test
+    void browserIsRedirectedWhenRedirectUrlIsSet() throws Exception {
+        HttpResponse<String> response = get("/bank/done/" + encoded(json("connect-success")));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).contains("https://app.example.com/banks");
+        assertThat(response.body()).doesNotContain(SECRET);
+        assertThat(getMockEndpoint("mock:redirected").getReceivedCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void callbackWithoutAResultGets400AndIsNotDelivered() throws Exception {
+        assertThat(get("/finsify/connect/not-json").statusCode()).isEqualTo(400);
+        assertThat(get("/finsify/connect").statusCode()).isEqualTo(400);
+        assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
+    }
+}
