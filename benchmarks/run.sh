@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every camel-finsify benchmark and writes benchmarks/results/latest.md and latest.json (same figures), plus raw
+# outputs under benchmarks/results/raw/. About 8-10 minutes on 2 cores. Loopback only; every load is bounded.
+#
+#   benchmarks/run.sh                      # everything (producer, sync, streaming, webhook)
+#   benchmarks/run.sh quick                # smoke test of the harness (short runs; figures not worth publishing)
+#   benchmarks/run.sh only=producer,sync   # a subset: producer, sync, streaming, webhook
+#   SKIP_INSTALL=1 benchmarks/run.sh       # use the camel-finsify jar already in ~/.m2
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing wrk (Debian package) for the webhook benchmark ..."
+    apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is needed for the webhook benchmark: apt-get install -y wrk" >&2
+    exit 1
+  fi
+fi
+
+if [ "${SKIP_INSTALL:-0}" != 1 ]; then
+  echo "Installing the component (mvn install -DskipTests) ..."
+  mvn -B -q install -DskipTests
+fi
+
+mvn -B -q -f benchmarks/pom.xml package exec:exec -Dbench.args="$*"

@@ -1,0 +1,304 @@
+package io.github.camelfinsify.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ratios (with their targets) computed from the figures, and the Markdown rendering of both. */
+final class Report {
+
+    private Report() {
+    }
+
+    // --- ratios --------------------------------------------------------------------------------------------
+
+    static List<Map<String, Object>> ratios(Map<String, Object> out) {
+        List<Map<String, Object>> ratios = new ArrayList<>();
+        Map<String, Object> producer = map(out.get("producer"));
+        if (producer != null) {
+            for (String op : List.of("accounts", "transactions50")) {
+                Map<String, Object> v = map(producer.get(op));
+                String label = op.equals("accounts") ? "`accounts`" : "`transactions` (50)";
+                ratios.add(throughputRatio("Producer " + label + ": calls/s, finsify / HttpClient 5 + Jackson",
+                        map(v.get("finsify")), map(v.get("httpClient")), 0.9));
+                ratios.add(throughputRatio("Producer " + label + ": calls/s, finsify / camel-http + camel-jackson route",
+                        map(v.get("finsify")), map(v.get("camelHttp")), 1.0));
+            }
+            for (String op : List.of("accounts", "transactions50")) {
+                Map<String, Object> v = map(producer.get(op));
+                String label = op.equals("accounts") ? "`accounts`" : "`transactions` (50)";
+                ratios.add(plainRatio("Producer " + label + ": client CPU per call, finsify / HttpClient 5 + Jackson "
+                                      + "(lower is better)",
+                        num(map(v.get("finsify")), "threadCpuMicrosPerOp"),
+                        num(map(v.get("httpClient")), "threadCpuMicrosPerOp"), "µs"));
+                ratios.add(plainRatio("Producer " + label + ": client CPU per call, finsify / camel-http route "
+                                      + "(lower is better)",
+                        num(map(v.get("finsify")), "threadCpuMicrosPerOp"),
+                        num(map(v.get("camelHttp")), "threadCpuMicrosPerOp"), "µs"));
+            }
+        }
+        Map<String, Object> webhook = map(out.get("webhook"));
+        if (webhook != null) {
+            Map<String, Object> f = map(webhook.get("finsifyWebhook"));
+            Map<String, Object> b = map(webhook.get("bare"));
+            Map<String, Object> r = plainRatio("Webhook intake: events/s, finsify:webhook / bare platform-http route",
+                    num(f, "requestsPerSecond"), num(b, "requestsPerSecond"), "req/s");
+            setTarget(r, 0.85, true);
+            ratios.add(r);
+            ratios.add(plainRatio("Webhook intake: p99 latency, finsify:webhook / bare route (lower is better)",
+                    num(f, "p99Millis"), num(b, "p99Millis"), "ms"));
+        } else {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("figure", "Webhook intake: events/s, finsify:webhook / bare platform-http route");
+            r.put("target", "≥ 0.85");
+            r.put("met", null);
+            r.put("note", "not measured in this run");
+            ratios.add(r);
+        }
+        Map<String, Object> streaming = map(out.get("streaming"));
+        if (streaming != null) {
+            Map<String, Object> s = map(streaming.get("streaming"));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("figure", "Streaming: 1,000,000 transactions with `streaming=true` complete under -Xmx64m");
+            boolean ok = Boolean.TRUE.equals(s.get("completesAt64m"));
+            r.put("finsify", ok ? "completed" : "failed");
+            r.put("target", "completes");
+            r.put("met", ok);
+            ratios.add(r);
+            for (String other : List.of("list", "tree")) {
+                ratios.add(plainRatio("Streaming: parse rate at -Xmx" + StreamingBench.LARGE_HEAP + ", streaming=true / "
+                                      + (other.equals("list") ? "list mode" : "Jackson readTree"),
+                        num(map(s.get("atLargeHeap")), "transactionsPerSecond"),
+                        num(map(map(streaming.get(other)).get("atLargeHeap")), "transactionsPerSecond"), "tx/s"));
+                ratios.add(plainRatio("Streaming: peak live heap, streaming=true / "
+                                      + (other.equals("list") ? "list mode" : "Jackson readTree") + " (lower is better)",
+                        mb(num(map(s.get("at64m")), "peakHeapAfterGcBytes")),
+                        mb(num(map(map(streaming.get(other)).get("atLargeHeap")), "peakHeapAfterGcBytes")), "MB"));
+            }
+        }
+        return ratios;
+    }
+
+    private static Map<String, Object> throughputRatio(String figure, Map<String, Object> finsify,
+                                                       Map<String, Object> baseline, double target) {
+        Map<String, Object> r = plainRatio(figure, num(finsify, "score"), num(baseline, "score"), "calls/s");
+        double a = num(finsify, "score");
+        double b = num(baseline, "score");
+        double ea = num(finsify, "error");
+        double eb = num(baseline, "error");
+        if (a > 0 && b > 0) {
+            r.put("ratioError", a / b * Math.sqrt(Math.pow(ea / a, 2) + Math.pow(eb / b, 2)));
+        }
+        setTarget(r, target, true);
+        return r;
+    }
+
+    private static void setTarget(Map<String, Object> r, double target, boolean higherIsBetter) {
+        r.put("target", (higherIsBetter ? "≥ " : "≤ ") + String.format("%.2f", target));
+        Object ratio = r.get("ratio");
+        r.put("met", ratio == null ? null
+                : higherIsBetter ? ((Number) ratio).doubleValue() >= target : ((Number) ratio).doubleValue() <= target);
+    }
+
+    private static Map<String, Object> plainRatio(String figure, double finsify, double baseline, String unit) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("figure", figure);
+        r.put("finsify", finsify);
+        r.put("baseline", baseline);
+        r.put("unit", unit);
+        r.put("ratio", baseline > 0 && !Double.isNaN(finsify) ? finsify / baseline : null);
+        r.put("target", null);
+        r.put("met", null);
+        return r;
+    }
+
+    // --- markdown ------------------------------------------------------------------------------------------
+
+    static String markdown(Map<String, Object> out) {
+        StringBuilder md = new StringBuilder();
+        md.append("# camel-finsify benchmarks: latest run\n\n");
+        md.append("Generated by `").append(out.get("command")).append("` at ").append(out.get("generatedAt"))
+                .append(" in ").append(out.get("durationSeconds")).append(" s. Same figures as `latest.json`; raw ")
+                .append("JMH, wrk and child-JVM outputs are in `raw/`. Ratios come from this one run; absolute ")
+                .append("figures are context only (shared, noisy 2-core machine; client and server on the same cores; ")
+                .append("short runs). See `docs/performance.md`.\n\n");
+        if (Boolean.TRUE.equals(out.get("quick"))) {
+            md.append("**Quick mode: a smoke test of the harness, not figures to publish.**\n\n");
+        }
+        md.append("## Ratios\n\n| Figure | finsify | baseline | ratio | target | met |\n|---|---:|---:|---:|---|---|\n");
+        for (Map<String, Object> r : listOfMaps(out.get("ratios"))) {
+            md.append("| ").append(r.get("figure")).append(" | ").append(value(r.get("finsify"), r.get("unit")))
+                    .append(" | ").append(value(r.get("baseline"), r.get("unit"))).append(" | ");
+            if (r.get("ratio") != null) {
+                md.append(String.format("%.2f", ((Number) r.get("ratio")).doubleValue()));
+                if (r.get("ratioError") != null) {
+                    md.append(String.format(" ± %.2f", ((Number) r.get("ratioError")).doubleValue()));
+                }
+            } else if (r.get("note") != null) {
+                md.append(r.get("note"));
+            }
+            md.append(" | ").append(r.get("target") == null ? "" : r.get("target")).append(" | ")
+                    .append(r.get("met") == null ? (r.get("target") == null ? "" : "not measured")
+                            : Boolean.TRUE.equals(r.get("met")) ? "yes" : "**no**")
+                    .append(" |\n");
+        }
+
+        Map<String, Object> machine = map(out.get("machine"));
+        md.append("\n## Machine\n\n");
+        md.append("- CPUs: ").append(machine.get("cpus")).append(" (").append(machine.get("cpuModel")).append(")\n");
+        md.append("- Memory: ").append(machine.get("memory")).append("\n");
+        md.append("- JDK: ").append(machine.get("jdk")).append("\n");
+        md.append("- OS: ").append(machine.get("os")).append("\n");
+        md.append("- Load average at start: ").append(String.format("%.2f",
+                ((Number) machine.get("loadAverageAtStart")).doubleValue())).append("\n");
+        md.append("\n## Settings\n\n");
+        map(out.get("settings")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+
+        Map<String, Object> producer = map(out.get("producer"));
+        if (producer != null) {
+            md.append("\n## Producer overhead\n\nOne calling thread; the canned server is another JVM on loopback. ")
+                    .append("CPU and allocation per call are the calling thread's (ThreadMXBean), over the measured ")
+                    .append("iterations; \"process CPU\" adds the client JVM's GC and JIT threads; \"alloc (gc prof)\" ")
+                    .append("is JMH's gc.alloc.rate.norm.\n\n")
+                    .append("| call | variant | calls/s | thread CPU/call | process CPU/call | alloc/call | ")
+                    .append("alloc (gc prof) |\n|---|---|---:|---:|---:|---:|---:|\n");
+            for (String op : List.of("accounts", "transactions50")) {
+                Map<String, Object> v = map(producer.get(op));
+                for (String variant : List.of("finsify", "camelHttp", "httpClient")) {
+                    Map<String, Object> row = map(v.get(variant));
+                    if (row == null) {
+                        continue;
+                    }
+                    md.append(String.format("| %s | %s | %,.0f ± %,.0f | %.1f µs | %.1f µs | %,.0f B | %,.0f B |%n",
+                            op.equals("accounts") ? "accounts" : "transactions (50)", variantName(variant),
+                            num(row, "score"), num(row, "error"), num(row, "threadCpuMicrosPerOp"),
+                            num(row, "processCpuMicrosPerOp"), num(row, "threadAllocBytesPerOp"),
+                            num(row, "allocBytesPerOp")));
+                }
+            }
+        }
+
+        Map<String, Object> streaming = map(out.get("streaming"));
+        if (streaming != null) {
+            md.append("\n## Streaming 1,000,000 transactions (~330 MB of JSON)\n\n")
+                    .append("| mode | -Xmx64m | rate at -Xmx").append(StreamingBench.LARGE_HEAP)
+                    .append(" | peak live heap | smallest heap that completed |\n|---|---|---:|---:|---|\n");
+            for (String mode : StreamingBench.MODES) {
+                Map<String, Object> row = map(streaming.get(mode));
+                Map<String, Object> small = map(row.get("at64m"));
+                Map<String, Object> large = map(row.get("atLargeHeap"));
+                Map<String, Object> peakSource = Boolean.TRUE.equals(small.get("ok")) ? small : large;
+                String smallest = Boolean.TRUE.equals(small.get("ok")) ? "64 MB (target)"
+                        : row.get("smallestHeapThatCompletedMb") != null
+                        ? row.get("smallestHeapThatCompletedMb") + " MB (ladder from 1.15 × peak)"
+                        : "none of the ladder";
+                md.append(String.format("| %s | %s | %s | %s | %s |%n", modeName(mode),
+                        Boolean.TRUE.equals(small.get("ok")) ? String.format("completed, %,.0f tx/s",
+                                num(small, "transactionsPerSecond")) : "fails: " + small.get("failure"),
+                        Boolean.TRUE.equals(large.get("ok")) ? String.format("%,.0f tx/s",
+                                num(large, "transactionsPerSecond")) : "failed: " + large.get("failure"),
+                        Boolean.TRUE.equals(peakSource.get("ok")) ? String.format("%.0f MB (at -Xmx%s)",
+                                mb(num(peakSource, "peakHeapAfterGcBytes")), peakSource.get("heap")) : "",
+                        smallest));
+            }
+        }
+
+        Map<String, Object> webhook = map(out.get("webhook"));
+        md.append("\n## Webhook intake\n\n");
+        if (webhook == null) {
+            md.append("Not measured in this run.\n");
+        } else {
+            md.append("| route | events/s | p50 | p99 | requests | errors |\n|---|---:|---:|---:|---:|---:|\n");
+            for (String route : List.of("finsifyWebhook", "bare")) {
+                Map<String, Object> row = map(webhook.get(route));
+                md.append(String.format("| %s | %,.0f | %.2f ms | %.2f ms | %,d | %d |%n",
+                        route.equals("bare") ? "bare `platform-http` route (200)" : "`finsify:webhook`",
+                        num(row, "requestsPerSecond"), num(row, "p50Millis"), num(row, "p99Millis"),
+                        ((Number) row.get("requests")).longValue(), ((Number) row.get("errors")).longValue()));
+            }
+            md.append("\nEvents that reached the finsify route (warm-up included): ")
+                    .append(webhook.get("eventsDeliveredToRoute")).append(".\n");
+        }
+
+        Map<String, Object> sync = map(out.get("sync"));
+        md.append("\n## Sync feed (10,000-transaction window)\n\n");
+        if (sync == null) {
+            md.append("Not measured in this run.\n");
+        } else {
+            md.append("| step | time/op | alloc/op (gc prof) | thread CPU/op |\n|---|---:|---:|---:|\n");
+            for (String name : List.of("diffWindow", "pollWindow", "initialSync")) {
+                Map<String, Object> row = map(sync.get(name));
+                if (row == null) {
+                    continue;
+                }
+                md.append(String.format("| %s | %.2f ± %.2f %s | %,.0f B | %,.0f µs |%n", syncName(name),
+                        num(row, "score"), num(row, "error"), row.get("unit"), num(row, "allocBytesPerOp"),
+                        num(row, "threadCpuMicrosPerOp")));
+            }
+            Map<String, Object> size = map(sync.get("stateSizePerAccount"));
+            md.append(String.format("%nState size per account: %,d bytes for %,d transactions in the window "
+                                    + "(%.1f bytes per transaction), as stored in the StateRepository.%n",
+                    ((Number) size.get("stateBytes")).longValue(), ((Number) size.get("transactionsInWindow")).longValue(),
+                    num(size, "bytesPerTransaction")));
+        }
+        return md.toString();
+    }
+
+    private static String variantName(String variant) {
+        return switch (variant) {
+            case "finsify" -> "`finsify:` producer";
+            case "camelHttp" -> "camel-http + camel-jackson route";
+            default -> "HttpClient 5 + Jackson";
+        };
+    }
+
+    private static String modeName(String mode) {
+        return switch (mode) {
+            case "streaming" -> "`streaming=true`";
+            case "list" -> "list (`transactions`)";
+            default -> "Jackson `readTree`";
+        };
+    }
+
+    private static String syncName(String name) {
+        return switch (name) {
+            case "diffWindow" -> "diff: decode state + diff the parsed window (100 added, 100 modified, 100 removed)";
+            case "pollWindow" -> "whole poll: GET + parse 10,000, diff, commit 300 changes, save";
+            default -> "initial sync: GET + parse 10,000, 10,000 added, commit all, save";
+        };
+    }
+
+    private static String value(Object v, Object unit) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            String s = d >= 100 ? String.format("%,.0f", d) : String.format("%.2f", d);
+            return unit == null ? s : s + " " + unit;
+        }
+        return v.toString();
+    }
+
+    static double mb(double bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOfMaps(Object o) {
+        return o == null ? List.of() : (List<Map<String, Object>>) o;
+    }
+
+    static double num(Map<String, Object> m, String key) {
+        if (m == null || !(m.get(key) instanceof Number n)) {
+            return Double.NaN;
+        }
+        return n.doubleValue();
+    }
+}

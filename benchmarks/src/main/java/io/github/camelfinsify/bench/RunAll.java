@@ -1,0 +1,168 @@
+package io.github.camelfinsify.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.camelfinsify.SyncBenchmark;
+
+/**
+ * Runs every benchmark of this module in one go and writes {@code results/latest.json} and {@code results/latest.md}
+ * (same figures), plus the raw JMH / wrk / child outputs under {@code results/raw/}.
+ *
+ * <pre>
+ * RunAll RESULTS_DIR [quick] [only=producer,sync,streaming,webhook]
+ * </pre>
+ *
+ * {@code quick} shortens every run (a smoke test of the harness; its figures are not worth publishing).
+ */
+public final class RunAll {
+
+    static final String COMMAND = "benchmarks/run.sh";
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of(args.length > 0 ? args[0] : "results").toAbsolutePath();
+        // the options may arrive as one argument (mvn -Dbench.args="quick only=sync")
+        List<String> rest = Arrays.stream(args).skip(1).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
+                .filter(a -> !a.isBlank()).toList();
+        boolean quick = rest.contains("quick");
+        Set<String> only = new TreeSet<>(List.of("producer", "sync", "streaming", "webhook"));
+        for (String arg : rest) {
+            if (arg.startsWith("only=")) {
+                only = new TreeSet<>(Arrays.asList(arg.substring(5).split(",")));
+            }
+        }
+        Path raw = results.resolve("raw");
+        Path work = Files.createTempDirectory("finsify-bench");
+        Files.createDirectories(raw);
+        try (var files = Files.list(raw)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+
+        JmhBench.Settings producerSettings = quick ? new JmhBench.Settings(1, 2, 1) : new JmhBench.Settings(4, 5, 2);
+        JmhBench.Settings syncSettings = quick ? new JmhBench.Settings(1, 2, 1) : new JmhBench.Settings(3, 5, 2);
+        WebhookBench.Settings webhookSettings = quick ? new WebhookBench.Settings(2, 1, 3, 8)
+                : new WebhookBench.Settings(5, 3, 8, 8);
+
+        Instant started = Instant.now();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("generatedAt", started.truncatedTo(ChronoUnit.SECONDS).toString());
+        out.put("command", COMMAND + (quick ? " quick" : ""));
+        out.put("quick", quick);
+        out.put("machine", Machine.describe());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("producer", producerSettings.describe() + "; canned server: 1 Vert.x event loop, separate JVM");
+        settings.put("sync", syncSettings.describe());
+        settings.put("streaming", "one forked JVM per mode and heap, one parse of 1,000,000 transactions each, "
+                                  + "G1 (default), -XX:+ExitOnOutOfMemoryError");
+        settings.put("webhook", webhookSettings.describe());
+        out.put("settings", settings);
+
+        if (only.contains("producer") || only.contains("sync") || only.contains("streaming")) {
+            System.out.println("Starting the canned server ...");
+            try (ChildProcess server = ChildProcess.startServer(List.of("-Xms1g", "-Xmx1g"),
+                    CannedServer.class.getName(), only.contains("streaming") ? List.of() : List.of("--no-million"),
+                    raw.resolve("canned-server.txt"), 120)) {
+                int port = server.port();
+                if (only.contains("producer")) {
+                    System.out.println("Producer overhead (JMH) ...");
+                    var rows = JmhBench.run(ProducerBenchmark.class, port, producerSettings,
+                            raw.resolve("jmh-producer.txt"), work);
+                    out.put("producer", producerSection(rows));
+                }
+                if (only.contains("sync")) {
+                    System.out.println("Sync feed (JMH) ...");
+                    var rows = JmhBench.run(SyncBenchmark.class, port, syncSettings, raw.resolve("jmh-sync.txt"),
+                            work);
+                    out.put("sync", syncSection(rows));
+                }
+                if (only.contains("streaming")) {
+                    System.out.println("Streaming 1,000,000 transactions (forked JVMs) ...");
+                    out.put("streaming", StreamingBench.run(port, raw));
+                }
+            }
+        }
+        if (only.contains("webhook")) {
+            System.out.println("Webhook intake (wrk) ...");
+            out.put("webhook", WebhookBench.run(webhookSettings, raw, work));
+        }
+        out.put("durationSeconds", ChronoUnit.SECONDS.between(started, Instant.now()));
+        out.put("ratios", Report.ratios(out));
+
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("latest.json"),
+                BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n", StandardCharsets.UTF_8);
+        String markdown = Report.markdown(out);
+        Files.writeString(results.resolve("latest.md"), markdown, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(markdown);
+        System.exit(0);
+    }
+
+    private static Map<String, Object> producerSection(Map<String, Map<String, Object>> rows) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (String op : List.of("Accounts", "Transactions50")) {
+            Map<String, Object> variants = new LinkedHashMap<>();
+            variants.put("finsify", rows.get("finsify" + op));
+            variants.put("camelHttp", rows.get("camelHttp" + op));
+            variants.put("httpClient", rows.get("httpClient" + op));
+            section.put(op.equals("Accounts") ? "accounts" : "transactions50", variants);
+        }
+        return section;
+    }
+
+    private static Map<String, Object> syncSection(Map<String, Map<String, Object>> rows) throws Exception {
+        Map<String, Object> section = new LinkedHashMap<>(rows);
+        LocalDate today = LocalDate.now();
+        var window = SyncBenchmark.window(today);
+        String full = SyncBenchmark.fullState(window, today);
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("transactionsInWindow", window.size());
+        size.put("stateBytes", full.getBytes(StandardCharsets.UTF_8).length);
+        size.put("bytesPerTransaction", (double) full.getBytes(StandardCharsets.UTF_8).length / window.size());
+        section.put("stateSizePerAccount", size);
+        return section;
+    }
+
+    /** The machine the figures came from. */
+    static final class Machine {
+        static Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cpus", Runtime.getRuntime().availableProcessors());
+            m.put("cpuModel", firstValue("/proc/cpuinfo", "model name"));
+            m.put("memory", firstValue("/proc/meminfo", "MemTotal"));
+            m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+            m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
+            m.put("jvmArgsOfRunner", ManagementFactory.getRuntimeMXBean().getInputArguments());
+            m.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return m;
+        }
+
+        private static String firstValue(String file, String key) {
+            try {
+                for (String line : Files.readAllLines(Path.of(file))) {
+                    if (line.startsWith(key)) {
+                        return line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
+            } catch (Exception ignored) {
+                // not Linux
+            }
+            return "unknown";
+        }
+    }
+
+}
