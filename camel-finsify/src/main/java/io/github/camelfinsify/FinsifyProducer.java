@@ -9,6 +9,8 @@ import io.github.camelfinsify.model.LoginActivation;
 import io.github.camelfinsify.model.LoginRefresh;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -22,6 +24,30 @@ public class FinsifyProducer extends DefaultProducer {
     public FinsifyProducer(FinsifyEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
+    }
+
+    private FinsifyProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Camel's producers repository exists only where health checks are enabled (camel.health.*)
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null && getEndpoint().getComponent().isHealthCheckProducerEnabled()) {
+            healthCheck = new FinsifyProducerHealthCheck(getEndpoint());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -120,6 +120,18 @@ public final class FinsifyClient implements Closeable {
         return call(ApiCall.get("/account", loginSecret, Map.of()), listOf(Account.class));
     }
 
+    /**
+     * One GET /account, never retried: a health probe. It throws the call's {@link FinsifyApiException}; with a
+     * secret that is not a login's, {@code LoginNotFound} still proves the API is reachable and accepts the partner.
+     */
+    public List<Account> ping(String loginSecret) {
+        requireText(loginSecret, "loginSecret");
+        ApiCall call = ApiCall.get("/account", loginSecret, Map.of());
+        JavaType envelope = mapper.getTypeFactory().constructParametricType(FinsifyResponse.class, listOf(Account.class));
+        FinsifyResponse<List<Account>> response = readResponse(call, in -> mapper.readValue(in, envelope));
+        return response == null || response.data() == null ? List.of() : response.data();
+    }
+
     /** GET /transaction: the transactions of an account between two dates (both inclusive, both optional). */
     public FinsifyResponse<List<Transaction>> transactions(String loginSecret, long accountId, LocalDate from,
                                                            LocalDate to) {

@@ -35,6 +35,7 @@ class ConsumerHealthTest extends SandboxConsumerTestSupport {
         CamelContext context = super.createCamelContext();
         // what camel.health.enabled=true sets up in Camel Main and Spring Boot
         HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setExposureLevel("full"); // list UP checks too, not only the DOWN ones
         registry.register(new ConsumersHealthCheckRepository());
         context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
         return context;
