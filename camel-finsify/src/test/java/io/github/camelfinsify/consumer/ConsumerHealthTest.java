@@ -9,9 +9,7 @@ import java.util.Optional;
 import io.github.camelfinsify.sandbox.SandboxLogin;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,7 @@ class ConsumerHealthTest extends SandboxConsumerTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        // what camel.health.enabled=true sets up in Camel Main and Spring Boot
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setExposureLevel("full"); // list UP checks too, not only the DOWN ones
-        registry.register(new ConsumersHealthCheckRepository());
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        enableHealthChecks(context, new ConsumersHealthCheckRepository());
         return context;
     }
 

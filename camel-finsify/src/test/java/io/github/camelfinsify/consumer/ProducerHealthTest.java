@@ -7,8 +7,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +29,9 @@ class ProducerHealthTest extends SandboxConsumerTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setExposureLevel("full"); // list UP checks too, not only the DOWN ones
         ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
         producers.setEnabled(true); // producer checks are opt-in: camel.health.producers-enabled=true
-        registry.register(producers);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        enableHealthChecks(context, producers);
         return context;
     }
 
