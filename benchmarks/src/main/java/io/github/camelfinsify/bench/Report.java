@@ -17,25 +17,32 @@ final class Report {
         List<Map<String, Object>> ratios = new ArrayList<>();
         Map<String, Object> producer = map(out.get("producer"));
         if (producer != null) {
-            for (String op : List.of("accounts", "transactions50")) {
-                Map<String, Object> v = map(producer.get(op));
-                String label = op.equals("accounts") ? "`accounts`" : "`transactions` (50)";
-                ratios.add(throughputRatio("Producer " + label + ": calls/s, finsify / HttpClient 5 + Jackson",
-                        map(v.get("finsify")), map(v.get("httpClient")), 0.9));
-                ratios.add(throughputRatio("Producer " + label + ": calls/s, finsify / camel-http + camel-jackson route",
-                        map(v.get("finsify")), map(v.get("camelHttp")), 1.0));
-            }
-            for (String op : List.of("accounts", "transactions50")) {
-                Map<String, Object> v = map(producer.get(op));
-                String label = op.equals("accounts") ? "`accounts`" : "`transactions` (50)";
-                ratios.add(plainRatio("Producer " + label + ": client CPU per call, finsify / HttpClient 5 + Jackson "
-                                      + "(lower is better)",
-                        num(map(v.get("finsify")), "threadCpuMicrosPerOp"),
-                        num(map(v.get("httpClient")), "threadCpuMicrosPerOp"), "µs"));
-                ratios.add(plainRatio("Producer " + label + ": client CPU per call, finsify / camel-http route "
-                                      + "(lower is better)",
-                        num(map(v.get("finsify")), "threadCpuMicrosPerOp"),
-                        num(map(v.get("camelHttp")), "threadCpuMicrosPerOp"), "µs"));
+            Map<String, Object> il = map(producer.get("interleaved"));
+            Map<String, Object> variants = map(il.get("variants"));
+            Map<String, Object> paired = map(il.get("pairedRatios"));
+            for (String metric : List.of("callsPerSecond", "threadCpuPerCall")) {
+                for (String op : List.of("Accounts", "Transactions50")) {
+                    String label = op.equals("Accounts") ? "`accounts`" : "`transactions` (50)";
+                    for (String base : List.of("httpClient", "camelHttp")) {
+                        Map<String, Object> pr = map(paired.get("finsify/" + base + op + ":" + metric));
+                        boolean calls = metric.equals("callsPerSecond");
+                        String field = calls ? "callsPerSecond" : "threadCpuMicrosPerCall";
+                        Map<String, Object> r = plainRatio("Producer " + label + ": "
+                                                           + (calls ? "calls/s" : "client CPU per call") + ", finsify / "
+                                                           + (base.equals("httpClient") ? "HttpClient 5 + Jackson"
+                                                                   : "camel-http + camel-jackson route")
+                                                           + (calls ? "" : " (lower is better)"),
+                                num(map(variants.get("finsify" + op)), field),
+                                num(map(variants.get(base + op)), field), calls ? "calls/s" : "µs");
+                        r.put("ratio", pr.get("median"));
+                        r.put("ratioMin", pr.get("min"));
+                        r.put("ratioMax", pr.get("max"));
+                        if (calls) {
+                            setTarget(r, base.equals("httpClient") ? 0.9 : 1.0, true);
+                        }
+                        ratios.add(r);
+                    }
+                }
             }
         }
         Map<String, Object> webhook = map(out.get("webhook"));
@@ -80,20 +87,6 @@ final class Report {
         return ratios;
     }
 
-    private static Map<String, Object> throughputRatio(String figure, Map<String, Object> finsify,
-                                                       Map<String, Object> baseline, double target) {
-        Map<String, Object> r = plainRatio(figure, num(finsify, "score"), num(baseline, "score"), "calls/s");
-        double a = num(finsify, "score");
-        double b = num(baseline, "score");
-        double ea = num(finsify, "error");
-        double eb = num(baseline, "error");
-        if (a > 0 && b > 0) {
-            r.put("ratioError", a / b * Math.sqrt(Math.pow(ea / a, 2) + Math.pow(eb / b, 2)));
-        }
-        setTarget(r, target, true);
-        return r;
-    }
-
     private static void setTarget(Map<String, Object> r, double target, boolean higherIsBetter) {
         r.put("target", (higherIsBetter ? "≥ " : "≤ ") + String.format("%.2f", target));
         Object ratio = r.get("ratio");
@@ -132,7 +125,10 @@ final class Report {
                     .append(" | ").append(value(r.get("baseline"), r.get("unit"))).append(" | ");
             if (r.get("ratio") != null) {
                 md.append(String.format("%.2f", ((Number) r.get("ratio")).doubleValue()));
-                if (r.get("ratioError") != null) {
+                if (r.get("ratioMin") != null) {
+                    md.append(String.format(" (%.2f–%.2f)", ((Number) r.get("ratioMin")).doubleValue(),
+                            ((Number) r.get("ratioMax")).doubleValue()));
+                } else if (r.get("ratioError") != null) {
                     md.append(String.format(" ± %.2f", ((Number) r.get("ratioError")).doubleValue()));
                 }
             } else if (r.get("note") != null) {
@@ -157,24 +153,26 @@ final class Report {
 
         Map<String, Object> producer = map(out.get("producer"));
         if (producer != null) {
+            Map<String, Object> variants = map(map(producer.get("interleaved")).get("variants"));
+            Map<String, Object> jmh = map(producer.get("jmh"));
             md.append("\n## Producer overhead\n\nOne calling thread; the canned server is another JVM on loopback. ")
-                    .append("CPU and allocation per call are the calling thread's (ThreadMXBean), over the measured ")
-                    .append("iterations; \"process CPU\" adds the client JVM's GC and JIT threads; \"alloc (gc prof)\" ")
-                    .append("is JMH's gc.alloc.rate.norm.\n\n")
-                    .append("| call | variant | calls/s | thread CPU/call | process CPU/call | alloc/call | ")
-                    .append("alloc (gc prof) |\n|---|---|---:|---:|---:|---:|---:|\n");
-            for (String op : List.of("accounts", "transactions50")) {
-                Map<String, Object> v = map(producer.get(op));
+                    .append("Interleaved columns: median over the measured rounds (calls/s: min–max of the rounds); ")
+                    .append("CPU and allocation per call are the calling thread's (ThreadMXBean). The ratios above ")
+                    .append("are medians of per-round ratios (neighbours in time), not ratios of these medians. JMH ")
+                    .append("columns: the same calls run one after another (1 fork each), as a cross-check; ")
+                    .append("\"alloc (JMH gc)\" is gc.alloc.rate.norm.\n\n")
+                    .append("| call | variant | calls/s | thread CPU/call | alloc/call | JMH calls/s | alloc (JMH gc) |\n")
+                    .append("|---|---|---:|---:|---:|---:|---:|\n");
+            for (String op : List.of("Accounts", "Transactions50")) {
+                Map<String, Object> j = map(jmh.get(op.equals("Accounts") ? "accounts" : "transactions50"));
                 for (String variant : List.of("finsify", "camelHttp", "httpClient")) {
-                    Map<String, Object> row = map(v.get(variant));
-                    if (row == null) {
-                        continue;
-                    }
-                    md.append(String.format("| %s | %s | %,.0f ± %,.0f | %.1f µs | %.1f µs | %,.0f B | %,.0f B |%n",
-                            op.equals("accounts") ? "accounts" : "transactions (50)", variantName(variant),
-                            num(row, "score"), num(row, "error"), num(row, "threadCpuMicrosPerOp"),
-                            num(row, "processCpuMicrosPerOp"), num(row, "threadAllocBytesPerOp"),
-                            num(row, "allocBytesPerOp")));
+                    Map<String, Object> v = map(variants.get(variant + op));
+                    Map<String, Object> row = map(j.get(variant));
+                    md.append(String.format("| %s | %s | %,.0f (%,.0f–%,.0f) | %.1f µs | %,.0f B | %,.0f ± %,.0f | %,.0f B |%n",
+                            op.equals("Accounts") ? "accounts" : "transactions (50)", variantName(variant),
+                            num(v, "callsPerSecond"), num(v, "callsPerSecondMin"), num(v, "callsPerSecondMax"),
+                            num(v, "threadCpuMicrosPerCall"), num(v, "threadAllocBytesPerCall"),
+                            num(row, "score"), num(row, "error"), num(row, "allocBytesPerOp")));
                 }
             }
         }

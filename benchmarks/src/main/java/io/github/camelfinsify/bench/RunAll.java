@@ -63,7 +63,10 @@ public final class RunAll {
         out.put("quick", quick);
         out.put("machine", Machine.describe());
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("producer", producerSettings.describe() + "; canned server: 1 Vert.x event loop, separate JVM");
+        settings.put("producer", "interleaved: " + (quick ? "3 + 6" : INTERLEAVED_WARMUP + " + " + INTERLEAVED_ROUNDS)
+                                 + " rounds (warm-up + measured) of the 6 calls, " + INTERLEAVED_TURN_MS
+                                 + " ms each, order rotating, 1 thread, forked JVM -Xmx1g; JMH cross-check: "
+                                 + producerSettings.describe() + "; canned server: 1 Vert.x event loop, separate JVM");
         settings.put("sync", syncSettings.describe());
         settings.put("streaming", "one forked JVM per mode and heap, one parse of 1,000,000 transactions each, "
                                   + "G1 (default), -XX:+ExitOnOutOfMemoryError");
@@ -77,10 +80,15 @@ public final class RunAll {
                     raw.resolve("canned-server.txt"), 120)) {
                 int port = server.port();
                 if (only.contains("producer")) {
-                    System.out.println("Producer overhead (JMH) ...");
+                    System.out.println("Producer overhead (interleaved, paired) ...");
+                    Map<String, Object> interleaved = interleaved(port, quick, raw);
+                    System.out.println("Producer overhead (JMH cross-check) ...");
                     var rows = JmhBench.run(ProducerBenchmark.class, port, producerSettings,
                             raw.resolve("jmh-producer.txt"), work);
-                    out.put("producer", producerSection(rows));
+                    Map<String, Object> producer = new LinkedHashMap<>();
+                    producer.put("interleaved", interleaved);
+                    producer.put("jmh", producerSection(rows));
+                    out.put("producer", producer);
                 }
                 if (only.contains("sync")) {
                     System.out.println("Sync feed (JMH) ...");
@@ -109,6 +117,31 @@ public final class RunAll {
         System.out.println();
         System.out.println(markdown);
         System.exit(0);
+    }
+
+    static final int INTERLEAVED_WARMUP = 20;
+    static final int INTERLEAVED_ROUNDS = 40;
+    static final int INTERLEAVED_TURN_MS = 250;
+
+    private static Map<String, Object> interleaved(int port, boolean quick, Path raw) throws Exception {
+        List<String> command = ChildProcess.javaCommand(List.of("-Xms1g", "-Xmx1g"),
+                ProducerInterleaved.class.getName(), List.of(Integer.toString(port),
+                        Integer.toString(quick ? 3 : INTERLEAVED_WARMUP), Integer.toString(quick ? 6 : INTERLEAVED_ROUNDS),
+                        Integer.toString(INTERLEAVED_TURN_MS)));
+        Path log = raw.resolve("producer-interleaved.txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the interleaved producer run did not finish in 300 s; see " + log);
+        }
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("RESULT ")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> result = BenchJson.MAPPER.readValue(line.substring(7), Map.class);
+                return result;
+            }
+        }
+        throw new IllegalStateException("the interleaved producer run printed no result; see " + log);
     }
 
     private static Map<String, Object> producerSection(Map<String, Map<String, Object>> rows) {

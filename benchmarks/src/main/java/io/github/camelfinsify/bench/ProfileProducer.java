@@ -1,0 +1,106 @@
+package io.github.camelfinsify.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Profiling aid behind the causes in docs/performance.md: runs one producer variant in a loop under Java Flight
+ * Recorder (method sampling every 1 ms, allocation sampling) and prints the methods by inclusive share of the
+ * calling thread's samples and of the sampled allocation weight. Not part of run.sh.
+ *
+ * <pre>ProfileProducer PORT VARIANT SECONDS [FILTER]   e.g. 45321 finsifyAccounts 20 camelfinsify
+ * ProfileProducer FILE.jfr [FILTER]</pre>
+ */
+public final class ProfileProducer {
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].endsWith(".jfr")) { // report on an earlier recording: FILE [FILTER]
+            report(Path.of(args[0]), "jdk.ExecutionSample", args.length > 1 ? args[1] : "", false);
+            return;
+        }
+        System.setProperty("bench.port", args[0]);
+        String variant = args[1];
+        long seconds = Long.parseLong(args[2]);
+        String filter = args.length > 3 ? args[3] : "";
+        ProducerBenchmark bench = new ProducerBenchmark();
+        bench.setUp();
+        Map<String, Callable<Object>> calls = Map.of(
+                "finsifyAccounts", bench::finsifyAccounts, "camelHttpAccounts", bench::camelHttpAccounts,
+                "httpClientAccounts", bench::httpClientAccounts, "finsifyTransactions50", bench::finsifyTransactions50,
+                "camelHttpTransactions50", bench::camelHttpTransactions50,
+                "httpClientTransactions50", bench::httpClientTransactions50);
+        Callable<Object> call = calls.get(variant);
+        long warmEnd = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            call.call();
+        }
+        Path file = Path.of("target", "profile-" + variant + ".jfr");
+        long n = 0;
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+            recording.enable("jdk.ObjectAllocationSample").with("throttle", "5000/s");
+            recording.start();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                call.call();
+                n++;
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        bench.tearDown();
+        System.out.printf("%s: %,d calls in %d s -> %s%n", variant, n, seconds, file);
+        report(file, "jdk.ExecutionSample", filter, false);
+        report(file, "jdk.ObjectAllocationSample", filter, true);
+        System.exit(0);
+    }
+
+    private static void report(Path file, String eventType, String filter, boolean weighted) throws Exception {
+        Map<String, Double> inclusive = new HashMap<>();
+        Map<String, Double> self = new HashMap<>();
+        double total = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (!e.getEventType().getName().equals(eventType) || e.getStackTrace() == null) {
+                continue;
+            }
+            String thread = e.hasField("sampledThread") ? e.getThread("sampledThread").getJavaName()
+                    : e.hasField("eventThread") && e.getThread() != null ? e.getThread().getJavaName() : "";
+            if (!"main".equals(thread)) {
+                continue;
+            }
+            double w = weighted ? e.getLong("weight") : 1;
+            total += w;
+            List<RecordedFrame> frames = e.getStackTrace().getFrames();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < frames.size(); i++) {
+                RecordedFrame f = frames.get(i);
+                String m = f.getMethod().getType().getName() + "." + f.getMethod().getName();
+                if (i == 0) {
+                    self.merge(m, w, Double::sum);
+                }
+                if (seen.add(m)) {
+                    inclusive.merge(m, w, Double::sum);
+                }
+            }
+        }
+        double t = total;
+        System.out.printf("%n== %s (main thread), total %,.0f%s%n-- inclusive, matching '%s':%n", eventType, total,
+                weighted ? " bytes (sampled weight)" : " samples", filter);
+        inclusive.entrySet().stream().filter(x -> x.getKey().contains(filter))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(60)
+                .forEach(x -> System.out.printf("%6.1f%%  %s%n", 100 * x.getValue() / t, x.getKey()));
+        System.out.println("-- self (top frame):");
+        self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
+                .forEach(x -> System.out.printf("%6.1f%%  %s%n", 100 * x.getValue() / t, x.getKey()));
+    }
+}
