@@ -42,9 +42,9 @@ final class ApiErrors {
                         new TypeReference<Map<String, Object>>() {
                         }))
                 : Map.of();
-        FinsifyErrorCode code = errorName != null
-                ? FinsifyErrorCode.fromErrorName(errorName)
-                : status == 429 ? FinsifyErrorCode.RATE_LIMITED : FinsifyErrorCode.UNKNOWN;
+        // 429 is rate limiting whatever the body calls it (the API documents no name for it)
+        FinsifyErrorCode code = status == 429 ? FinsifyErrorCode.RATE_LIMITED
+                : errorName != null ? FinsifyErrorCode.fromErrorName(errorName) : FinsifyErrorCode.UNKNOWN;
         StringBuilder message = new StringBuilder(call).append(" failed: HTTP ").append(status);
         if (errorName != null) {
             message.append(' ').append(errorName);
