@@ -150,6 +150,20 @@ class FinsifyErrorMappingTest {
     }
 
     @Test
+    void rateLimitedWithAnErrorBodyIsStillRateLimited() {
+        FinsifyClient noRetries = client(0, Duration.ofSeconds(5));
+        api.stubFor(get("/v2/account").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                .withHeader("content-type", "application/json")
+                .withBody("{\"error\":\"TooManyRequests\",\"message\":\"slow down\"}")));
+
+        FinsifyApiException e = catchThrowableOfType(FinsifyApiException.class, () -> noRetries.accounts(LOGIN_SECRET));
+
+        assertThat(e.errorCode()).isEqualTo(FinsifyErrorCode.RATE_LIMITED);
+        assertThat(e.errorName()).isEqualTo("TooManyRequests");
+        assertThat(e.isRetryable()).isTrue();
+    }
+
+    @Test
     void retryAfterIsHonouredBeforeTheRetry() {
         api.stubFor(get("/v2/account").inScenario("rate").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
