@@ -125,7 +125,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null) {
+        if (client == null && callsTheApi()) {
             client = new FinsifyClient(clientConfig());
         }
     }
@@ -137,6 +137,15 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             client = null;
         }
         super.doStop();
+    }
+
+    /** Receiving webhooks and connect callbacks needs no partner credentials; fetching transactions does. */
+    private boolean callsTheApi() {
+        return switch (operation) {
+            case connect -> false;
+            case webhook -> configuration.isFetchTransactions();
+            default -> true;
+        };
     }
 
     private FinsifyClientConfig clientConfig() throws Exception {
