@@ -49,6 +49,7 @@ public final class BankSync implements AutoCloseable {
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     private FinsifySandbox sandbox;
+    private volatile List<Account> accounts = List.of();
     private Main main;
     private ProducerTemplate template;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -65,6 +66,11 @@ public final class BankSync implements AutoCloseable {
     /** The in-process sandbox of this run, or {@code null} against a real Finsify. */
     public FinsifySandbox sandbox() {
         return sandbox;
+    }
+
+    /** The connected login's accounts, once known. */
+    public List<Account> accounts() {
+        return accounts;
     }
 
     /** Runs the demo; with {@code follow}, returns only when the JVM shuts down. */
@@ -140,6 +146,7 @@ public final class BankSync implements AutoCloseable {
 
         // 5. backfill
         List<Account> accounts = accounts(loginSecret);
+        this.accounts = List.copyOf(accounts);
         if (sandbox != null) {
             // the sandbox starts from its seed on every run: so does its login's part of the database
             template.requestBodyAndHeader("direct:clear-login", null, FinsifyConstants.LOGIN_ID, loginId);
