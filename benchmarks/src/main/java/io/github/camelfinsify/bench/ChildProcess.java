@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,15 @@ final class ChildProcess implements AutoCloseable {
     }
 
     static List<String> javaCommand(List<String> jvmArgs, String mainClass, List<String> args) {
+        return javaCommand(null, jvmArgs, mainClass, args);
+    }
+
+    /** As above, pinned to the given CPUs (taskset -c) when taskset exists and there is more than one CPU. */
+    static List<String> javaCommand(String cpus, List<String> jvmArgs, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
+        if (cpus != null && canPin()) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
@@ -31,10 +40,14 @@ final class ChildProcess implements AutoCloseable {
         return command;
     }
 
+    static boolean canPin() {
+        return Runtime.getRuntime().availableProcessors() > 1 && Files.isExecutable(Path.of("/usr/bin/taskset"));
+    }
+
     /** Starts a server-like child and waits (at most timeoutSeconds) for its "PORT=n" line. */
-    static ChildProcess startServer(List<String> jvmArgs, String mainClass, List<String> args, Path log,
+    static ChildProcess startServer(String cpus, List<String> jvmArgs, String mainClass, List<String> args, Path log,
                                     int timeoutSeconds) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(jvmArgs, mainClass, args))
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(cpus, jvmArgs, mainClass, args))
                 .redirectErrorStream(true);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

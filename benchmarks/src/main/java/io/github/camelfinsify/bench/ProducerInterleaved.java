@@ -62,6 +62,7 @@ public final class ProducerInterleaved {
             v.put("callsPerSecondMax", s.stream().mapToDouble(x -> x[0]).max().orElse(0));
             v.put("threadCpuMicrosPerCall", median(s, 1));
             v.put("threadAllocBytesPerCall", median(s, 2));
+            v.put("callsPerSecondPerTurn", s.stream().mapToDouble(x -> Math.round(x[0])).toArray());
             variants.put(name, v);
         }
         result.put("variants", variants);

@@ -14,18 +14,20 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Profiling aid behind the causes in docs/performance.md: runs one producer variant in a loop under Java Flight
+ * Profiling aid behind the causes in docs/performance.md: runs one producer variant (or a sync-feed step: syncDiff,
+ * syncPoll, syncInitial) in a loop under Java Flight
  * Recorder (method sampling every 1 ms, allocation sampling) and prints the methods by inclusive share of the
  * calling thread's samples and of the sampled allocation weight. Not part of run.sh.
  *
  * <pre>ProfileProducer PORT VARIANT SECONDS [FILTER]   e.g. 45321 finsifyAccounts 20 camelfinsify
- * ProfileProducer FILE.jfr [FILTER]</pre>
+ * ProfileProducer FILE.jfr [FILTER]     (-Dprofile.thread=PREFIX: other threads than main, e.g. vert.x-worker)</pre>
  */
 public final class ProfileProducer {
 
     public static void main(String[] args) throws Exception {
         if (args[0].endsWith(".jfr")) { // report on an earlier recording: FILE [FILTER]
             report(Path.of(args[0]), "jdk.ExecutionSample", args.length > 1 ? args[1] : "", false);
+            report(Path.of(args[0]), "jdk.ObjectAllocationSample", args.length > 1 ? args[1] : "", true);
             return;
         }
         System.setProperty("bench.port", args[0]);
@@ -39,10 +41,30 @@ public final class ProfileProducer {
                 "httpClientAccounts", bench::httpClientAccounts, "finsifyTransactions50", bench::finsifyTransactions50,
                 "camelHttpTransactions50", bench::camelHttpTransactions50,
                 "httpClientTransactions50", bench::httpClientTransactions50);
+        io.github.camelfinsify.SyncBenchmark sync = new io.github.camelfinsify.SyncBenchmark();
+        CpuMeter meter = new CpuMeter();
         Callable<Object> call = calls.get(variant);
+        if (variant.startsWith("sync")) {
+            try {
+                sync.setUp();
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+            call = switch (variant) {
+                case "syncDiff" -> () -> {
+                    try {
+                        return sync.diffWindow(meter);
+                    } catch (Throwable t) {
+                        throw new IllegalStateException(t);
+                    }
+                };
+                case "syncPoll" -> () -> sync.pollWindow(meter);
+                default -> () -> sync.initialSync(meter);
+            };
+        }
         long warmEnd = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            call.call();
+        for (Callable<Object> c = call; System.nanoTime() < warmEnd;) {
+            c.call();
         }
         Path file = Path.of("target", "profile-" + variant + ".jfr");
         long n = 0;
@@ -75,7 +97,7 @@ public final class ProfileProducer {
             }
             String thread = e.hasField("sampledThread") ? e.getThread("sampledThread").getJavaName()
                     : e.hasField("eventThread") && e.getThread() != null ? e.getThread().getJavaName() : "";
-            if (!"main".equals(thread)) {
+            if (!thread.startsWith(System.getProperty("profile.thread", "main"))) {
                 continue;
             }
             double w = weighted ? e.getLong("weight") : 1;
@@ -94,7 +116,7 @@ public final class ProfileProducer {
             }
         }
         double t = total;
-        System.out.printf("%n== %s (main thread), total %,.0f%s%n-- inclusive, matching '%s':%n", eventType, total,
+        System.out.printf("%n== %s (threads " + System.getProperty("profile.thread", "main") + "*), total %,.0f%s%n-- inclusive, matching '%s':%n", eventType, total,
                 weighted ? " bytes (sampled weight)" : " samples", filter);
         inclusive.entrySet().stream().filter(x -> x.getKey().contains(filter))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(60)

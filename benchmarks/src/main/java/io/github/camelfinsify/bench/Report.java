@@ -146,8 +146,9 @@ final class Report {
         md.append("- Memory: ").append(machine.get("memory")).append("\n");
         md.append("- JDK: ").append(machine.get("jdk")).append("\n");
         md.append("- OS: ").append(machine.get("os")).append("\n");
-        md.append("- Load average at start: ").append(String.format("%.2f",
-                ((Number) machine.get("loadAverageAtStart")).doubleValue())).append("\n");
+        md.append("- Load average (1 min) at start: ").append(String.format("%.2f",
+                ((Number) machine.get("loadAverageAtStart")).doubleValue())).append("; when each part started: ")
+                .append(out.get("loadAverages")).append(" (2 CPUs: above ~2, other processes were competing)\n");
         md.append("\n## Settings\n\n");
         map(out.get("settings")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
 

@@ -65,7 +65,9 @@ public final class RunAll {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("producer", "interleaved: " + (quick ? "3 + 6" : INTERLEAVED_WARMUP + " + " + INTERLEAVED_ROUNDS)
                                  + " rounds (warm-up + measured) of the 6 calls, " + INTERLEAVED_TURN_MS
-                                 + " ms each, order rotating, 1 thread, forked JVM -Xmx1g; JMH cross-check: "
+                                 + " ms each, order rotating, 1 thread, forked JVM -Xmx1g, pinned with the canned "
+                                 + "server to CPU " + SHARED_CPU + (ChildProcess.canPin() ? "" : " (taskset missing: unpinned)")
+                                 + "; JMH cross-check (unpinned): "
                                  + producerSettings.describe() + "; canned server: 1 Vert.x event loop, separate JVM");
         settings.put("sync", syncSettings.describe());
         settings.put("streaming", "one forked JVM per mode and heap, one parse of 1,000,000 transactions each, "
@@ -75,14 +77,15 @@ public final class RunAll {
 
         if (only.contains("producer") || only.contains("sync") || only.contains("streaming")) {
             System.out.println("Starting the canned server ...");
-            try (ChildProcess server = ChildProcess.startServer(List.of("-Xms1g", "-Xmx1g"),
+            // the canned server lives on CPU 1; the interleaved producer client joins it there (see interleaved())
+            try (ChildProcess server = ChildProcess.startServer(SHARED_CPU, List.of("-Xms1g", "-Xmx1g"),
                     CannedServer.class.getName(), only.contains("streaming") ? List.of() : List.of("--no-million"),
                     raw.resolve("canned-server.txt"), 120)) {
                 int port = server.port();
                 if (only.contains("producer")) {
-                    System.out.println("Producer overhead (interleaved, paired) ...");
+                    phase("producer", "Producer overhead (interleaved, paired) ...");
                     Map<String, Object> interleaved = interleaved(port, quick, raw);
-                    System.out.println("Producer overhead (JMH cross-check) ...");
+                    phase("producerJmh", "Producer overhead (JMH cross-check) ...");
                     var rows = JmhBench.run(ProducerBenchmark.class, port, producerSettings,
                             raw.resolve("jmh-producer.txt"), work);
                     Map<String, Object> producer = new LinkedHashMap<>();
@@ -91,22 +94,23 @@ public final class RunAll {
                     out.put("producer", producer);
                 }
                 if (only.contains("sync")) {
-                    System.out.println("Sync feed (JMH) ...");
+                    phase("sync", "Sync feed (JMH) ...");
                     var rows = JmhBench.run(SyncBenchmark.class, port, syncSettings, raw.resolve("jmh-sync.txt"),
                             work);
                     out.put("sync", syncSection(rows));
                 }
                 if (only.contains("streaming")) {
-                    System.out.println("Streaming 1,000,000 transactions (forked JVMs) ...");
+                    phase("streaming", "Streaming 1,000,000 transactions (forked JVMs) ...");
                     out.put("streaming", StreamingBench.run(port, raw));
                 }
             }
         }
         if (only.contains("webhook")) {
-            System.out.println("Webhook intake (wrk) ...");
+            phase("webhook", "Webhook intake (wrk) ...");
             out.put("webhook", WebhookBench.run(webhookSettings, raw, work));
         }
         out.put("durationSeconds", ChronoUnit.SECONDS.between(started, Instant.now()));
+        out.put("loadAverages", LOADS);
         out.put("ratios", Report.ratios(out));
 
         Files.createDirectories(results);
@@ -119,12 +123,24 @@ public final class RunAll {
         System.exit(0);
     }
 
+    /** 1-minute load average when each part started: other processes on the machine show up here. */
+    static final Map<String, Object> LOADS = new LinkedHashMap<>();
+
+    static void phase(String name, String message) {
+        System.out.println(message);
+        LOADS.put(name, Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
+    }
+
+    static final String SHARED_CPU = "1";
     static final int INTERLEAVED_WARMUP = 20;
     static final int INTERLEAVED_ROUNDS = 40;
     static final int INTERLEAVED_TURN_MS = 250;
 
     private static Map<String, Object> interleaved(int port, boolean quick, Path raw) throws Exception {
-        List<String> command = ChildProcess.javaCommand(List.of("-Xms1g", "-Xmx1g"),
+        // client and server pinned to the same CPU: each call then costs client CPU + server CPU + two context
+        // switches, whatever the scheduler does, so calls/s reflect the client's cost. Unpinned, calls/s swing 10x
+        // with where the scheduler puts the two threads (cross-CPU wake-ups in this VM); the JMH cross-check runs so.
+        List<String> command = ChildProcess.javaCommand(SHARED_CPU, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
                 ProducerInterleaved.class.getName(), List.of(Integer.toString(port),
                         Integer.toString(quick ? 3 : INTERLEAVED_WARMUP), Integer.toString(quick ? 6 : INTERLEAVED_ROUNDS),
                         Integer.toString(INTERLEAVED_TURN_MS)));

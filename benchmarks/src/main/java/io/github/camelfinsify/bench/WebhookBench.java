@@ -32,7 +32,7 @@ final class WebhookBench {
             Files.write(script, in.readAllBytes());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        try (ChildProcess app = ChildProcess.startServer(List.of("-Xms512m", "-Xmx512m"), WebhookApp.class.getName(),
+        try (ChildProcess app = ChildProcess.startServer(null, List.of("-Xms512m", "-Xmx512m"), WebhookApp.class.getName(),
                 List.of(), rawDir.resolve("webhook-app.txt"), 60)) {
             String base = "http://127.0.0.1:" + app.port();
             String webhook = base + "/bench/webhook";
