@@ -3,11 +3,13 @@ package io.github.camelfinsify;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,7 +29,12 @@ final class TransactionSync {
     /** Persist at least this often during a long session, so a crash re-delivers at most this many changes. */
     static final int SAVE_EVERY = 100;
 
-    private static final Map<LockKey, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    /**
+     * One lock per account and state repository, for every consumer in this JVM. Weak keys: a repository no longer
+     * used (a stopped context) takes its locks with it.
+     */
+    private static final Map<StateRepository<String, String>, Map<Long, ReentrantLock>> LOCKS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final StateRepository<String, String> repository;
     private final int lookbackDays;
@@ -67,7 +74,8 @@ final class TransactionSync {
 
     /** Opens the account's session: waits for any other session of it, then fetches and diffs its window. */
     Session open(FinsifyClient client, String loginSecret, long accountId) {
-        ReentrantLock lock = LOCKS.computeIfAbsent(new LockKey(repository, accountId), k -> new ReentrantLock());
+        ReentrantLock lock = LOCKS.computeIfAbsent(repository, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(accountId, id -> new ReentrantLock());
         lock.lock();
         try {
             SyncState state = SyncState.decode(repository.getState(stateKey(accountId)));
@@ -180,18 +188,6 @@ final class TransactionSync {
         private void save() {
             repository.setState(stateKey(accountId), state.encode());
             unsaved = 0;
-        }
-    }
-
-    private record LockKey(StateRepository<String, String> repository, long accountId) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LockKey other && other.repository == repository && other.accountId == accountId;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(repository) * 31 + Long.hashCode(accountId);
         }
     }
 }

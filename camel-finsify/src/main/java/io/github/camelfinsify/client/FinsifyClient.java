@@ -15,6 +15,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelfinsify.model.Account;
 import io.github.camelfinsify.model.Customer;
@@ -128,7 +129,7 @@ public final class FinsifyClient implements Closeable {
         requireText(loginSecret, "loginSecret");
         ApiCall call = ApiCall.get("/account", loginSecret, Map.of());
         JavaType envelope = mapper.getTypeFactory().constructParametricType(FinsifyResponse.class, listOf(Account.class));
-        FinsifyResponse<List<Account>> response = readResponse(call, in -> mapper.readValue(in, envelope));
+        FinsifyResponse<List<Account>> response = readResponse(call, in -> readValue(in, envelope));
         return response == null || response.data() == null ? List.of() : response.data();
     }
 
@@ -204,7 +205,7 @@ public final class FinsifyClient implements Closeable {
                     throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
                             200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
                 }
-                return mapper.<List<FinsifyService>> readValue(parser, type);
+                return readValue(parser, type);
             }
         }));
     }
@@ -238,13 +239,34 @@ public final class FinsifyClient implements Closeable {
     private <T> FinsifyResponse<T> call(ApiCall call, JavaType dataType) {
         JavaType envelope = mapper.getTypeFactory().constructParametricType(FinsifyResponse.class, dataType);
         return withRetries(call, () -> readResponse(call, in -> {
-            FinsifyResponse<T> response = mapper.readValue(in, envelope);
+            FinsifyResponse<T> response = readValue(in, envelope);
             if (response == null || response.data() == null) {
                 throw new FinsifyApiException(call.describe() + " failed: the response has no data", 200,
                         FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
             }
             return response;
         }));
+    }
+
+    private <T> T readValue(InputStream in, JavaType type) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(in)) {
+            return readValue(parser, type);
+        }
+    }
+
+    /**
+     * Reads a value; when its shape is wrong, reads on to the end first: a body cut short then fails as the cut it
+     * is (end-of-input, a retryable transport failure) rather than as whatever shape error Jackson met first.
+     */
+    private <T> T readValue(JsonParser parser, JavaType type) throws IOException {
+        try {
+            return mapper.readValue(parser, type);
+        } catch (JsonMappingException wrongShape) {
+            while (parser.nextToken() != null) {
+                // drain: throws end-of-input if the body was cut
+            }
+            throw wrongShape;
+        }
     }
 
     private <T> T withRetries(ApiCall call, Attempt<T> attempt) {

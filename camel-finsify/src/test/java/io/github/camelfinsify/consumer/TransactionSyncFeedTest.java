@@ -198,12 +198,23 @@ class TransactionSyncFeedTest extends SandboxConsumerTestSupport {
         int backfill = sandboxWindow(accountId).size();
         secrets.put(login.loginId(), login.secret());
         context.getRegistry().bind("secrets", (FinsifyLoginSecretResolver) secrets::get);
-        route(pollingUri(login, "").replace("delay=100", "delay=700"), e -> { });
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(pollingUri(login, "")).routeId("poll").process(delivered::add);
+            }
+        });
         route("finsify:webhook?webhookToken=" + WEBHOOK_TOKEN + "&fetchTransactions=true&loginSecretResolver=#secrets"
               + "&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS), e -> { });
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == backfill);
 
-        for (int i = 0; i < 5; i++) {
+        // first the webhook path alone, then both racing on the same accounts
+        context.getRouteController().suspendRoute("poll");
+        sandbox().addTransactions(accountId, 4);
+        sandbox().addTransactions(accountId, 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == backfill + 8);
+        context.getRouteController().resumeRoute("poll");
+        for (int i = 0; i < 3; i++) {
             sandbox().addTransactions(accountId, 4); // each fires a webhook while the poller runs
         }
 

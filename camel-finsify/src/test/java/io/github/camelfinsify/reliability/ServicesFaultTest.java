@@ -96,7 +96,7 @@ class ServicesFaultTest {
         DELAY_PAST_TIMEOUT(FinsifyErrorCode.NETWORK, -1) {
             @Override
             ResponseDefinitionBuilder response() {
-                return okJson(json("services")).withFixedDelay(1_000);
+                return okJson(json("services")).withFixedDelay(3_500);
             }
         };
 
@@ -122,7 +122,7 @@ class ServicesFaultTest {
         configuration.setServicesUrl(files.baseUrl() + PATH);
         configuration.setMaxRetries(MAX_RETRIES);
         configuration.setRetryDelay(10);
-        configuration.setResponseTimeout(300);
+        configuration.setResponseTimeout(1_500); // generous: a loaded machine must not time out normal answers
         context.start();
         template = context.createProducerTemplate();
     }
