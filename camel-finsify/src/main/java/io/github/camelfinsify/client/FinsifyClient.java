@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,7 +39,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,7 @@ public final class FinsifyClient implements Closeable {
     private final ObjectMapper mapper = FinsifyJson.mapper();
     private final RetryPolicy retryPolicy;
     private final ServiceListCache serviceCache;
+    private final Map<String, URI> pathUris = new ConcurrentHashMap<>();
 
     public FinsifyClient(FinsifyClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -344,11 +347,22 @@ public final class FinsifyClient implements Closeable {
         return response;
     }
 
+    /** The request URI: one parse per call; calls without a query reuse the URI of their path. */
     private URI uri(ApiCall call) {
+        String base = call.absolute() ? call.path() : config.baseUrl() + call.path();
+        if (call.query().isEmpty()) {
+            return pathUris.computeIfAbsent(base, FinsifyClient::parseUri);
+        }
+        StringBuilder url = new StringBuilder(base).append(base.indexOf('?') < 0 ? '?' : '&');
+        call.query().forEach((name, value) -> url.append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+        url.setLength(url.length() - 1);
+        return parseUri(url.toString());
+    }
+
+    private static URI parseUri(String url) {
         try {
-            URIBuilder builder = new URIBuilder(call.absolute() ? call.path() : config.baseUrl() + call.path());
-            call.query().forEach(builder::addParameter);
-            return builder.build();
+            return new URI(url);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a valid Finsify URL: " + e.getInput(), e);
         }
