@@ -1,10 +1,13 @@
 package io.github.camelfinsify.examples.banksync;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +32,10 @@ import io.github.camelfinsify.sandbox.SandboxTransaction;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * One run of the demo: Finsify (the in-process sandbox unless {@code FINSIFY_*} say otherwise), Camel Main with the
@@ -54,6 +61,7 @@ public final class BankSync implements AutoCloseable {
     private ProducerTemplate template;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread shutdownHook;
+    private StateRepository<String, String> syncState;
     private boolean closed;
 
     public BankSync(BankSyncOptions options) {
@@ -119,6 +127,7 @@ public final class BankSync implements AutoCloseable {
             properties.put("bank-sync.jdbc-url", options.jdbcUrl());
         }
 
+        syncState = stateRepository(options.stateFile());
         startCamel(properties);
         CamelContext context = main.getCamelContext();
         String jdbcUrl = context.resolvePropertyPlaceholders("{{bank-sync.jdbc-url}}");
@@ -162,6 +171,14 @@ public final class BankSync implements AutoCloseable {
         out.printf("   Backfill complete: %,d transactions in %.1f s%n", backfilled,
                 (System.nanoTime() - started) / 1e9);
 
+        if (options.syncOnly()) {
+            BankSyncReport report = syncedReport(loginId, accounts, backfilled);
+            if (options.follow()) {
+                follow(appUrl, accounts);
+            }
+            return report;
+        }
+
         // 6. webhooks
         if (sandbox != null) {
             makeSandboxChanges(accounts);
@@ -182,6 +199,7 @@ public final class BankSync implements AutoCloseable {
         main.bind("bankSyncSecrets", secrets);
         main.bind("bankSyncProgress", progress);
         main.bind("bankSyncStats", stats);
+        main.bind("bankSyncState", syncState);
         if (options.yaml()) {
             properties.put("camel.main.routes-include-pattern", "classpath:routes/yaml/*.camel.yaml");
         } else {
@@ -190,6 +208,41 @@ public final class BankSync implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         main.start();
         template = main.getCamelContext().createProducerTemplate();
+    }
+
+    /**
+     * The sync state of both feeds (bean {@code bankSyncState}): in memory, or in a file that a restarted app resumes
+     * from. The in-process sandbox starts from its seed on every run, so its state file starts empty too.
+     */
+    private StateRepository<String, String> stateRepository(String stateFile) throws IOException {
+        if (stateFile == null || stateFile.isBlank()) {
+            return new MemoryStateRepository();
+        }
+        Path file = Path.of(stateFile).toAbsolutePath();
+        if (sandbox != null) {
+            Files.deleteIfExists(file);
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        out.println("   Sync state: " + file + " (a restart resumes the sync where it stopped)");
+        return FileStateRepository.fileStateRepository(new File(file.toString()));
+    }
+
+    /** {@code --sync-only}: the backfill is done; the rows per account, no summary. */
+    @SuppressWarnings("unchecked")
+    private BankSyncReport syncedReport(long loginId, List<Account> accounts, int backfilled) {
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = template.requestBodyAndHeader("direct:count-by-account", null,
+                FinsifyConstants.LOGIN_ID, loginId, List.class);
+        for (Map<String, Object> row : rows) {
+            counts.put(number(row, "account_id").longValue(), number(row, "transactions").longValue());
+        }
+        BankSyncReport report = new BankSyncReport(loginId, accounts, counts, backfilled, 0, 0, 0, 0,
+                today.minusDays(29), List.of());
+        out.printf("Sync complete: %,d transactions of login %d in the database%n", report.totalTransactions(),
+                loginId);
+        return report;
     }
 
     private ConnectResult connect(String callbackUrl, boolean real) throws Exception {
@@ -359,6 +412,7 @@ public final class BankSync implements AutoCloseable {
         } catch (Exception e) {
             out.println("Camel did not stop cleanly: " + e);
         } finally {
+            ServiceHelper.stopService(syncState);
             if (sandbox != null) {
                 sandbox.stop();
             }

@@ -16,9 +16,13 @@ import java.util.Objects;
  *                       {@code FINSIFY_SERVICE_SECRET} together select a real Finsify instead of the sandbox
  * @param out            where progress and the summary are printed
  * @param connectTimeout how long to wait for the connect callback (a person completes the page on a real Finsify)
+ * @param stateFile      where the sync feed keeps its state (a Camel {@code FileStateRepository}), so that a restarted
+ *                       app resumes where it stopped; {@code null} keeps it in memory (every run starts over)
+ * @param syncOnly       only sync: the backfill, then exit (or keep following with {@code follow}); no sandbox
+ *                       changes and no summary
  */
 public record BankSyncOptions(boolean yaml, boolean follow, String jdbcUrl, int httpPort, Map<String, String> env,
-                              PrintStream out, Duration connectTimeout) {
+                              PrintStream out, Duration connectTimeout, String stateFile, boolean syncOnly) {
 
     public BankSyncOptions {
         Objects.requireNonNull(env, "env");
@@ -29,10 +33,14 @@ public record BankSyncOptions(boolean yaml, boolean follow, String jdbcUrl, int 
 
     /** The defaults of a command-line run: Java DSL, no follow, application.properties' database, real env. */
     public static BankSyncOptions defaults() {
-        return new BankSyncOptions(false, false, null, 0, System.getenv(), System.out, Duration.ofMinutes(10));
+        return new BankSyncOptions(false, false, null, 0, System.getenv(), System.out, Duration.ofMinutes(10), null,
+                false);
     }
 
-    /** Reads {@code --yaml}, {@code --follow}, {@code --jdbc-url URL}, {@code --port N}. */
+    /**
+     * Reads {@code --yaml}, {@code --follow}, {@code --jdbc-url URL}, {@code --port N}, {@code --state-file PATH},
+     * {@code --sync-only}.
+     */
     public static BankSyncOptions parse(String... args) {
         BankSyncOptions options = defaults();
         for (int i = 0; i < args.length; i++) {
@@ -42,6 +50,8 @@ public record BankSyncOptions(boolean yaml, boolean follow, String jdbcUrl, int 
                 case "--follow" -> options = options.withFollow(true);
                 case "--jdbc-url" -> options = options.withJdbcUrl(value(args, ++i, arg));
                 case "--port" -> options = options.withHttpPort(Integer.parseInt(value(args, ++i, arg)));
+                case "--state-file" -> options = options.withStateFile(value(args, ++i, arg));
+                case "--sync-only" -> options = options.withSyncOnly(true);
                 case "--help", "-h" -> throw new UsageException(null);
                 default -> throw new UsageException("Unknown argument: " + arg);
             }
@@ -57,27 +67,35 @@ public record BankSyncOptions(boolean yaml, boolean follow, String jdbcUrl, int 
     }
 
     public BankSyncOptions withYaml(boolean value) {
-        return new BankSyncOptions(value, follow, jdbcUrl, httpPort, env, out, connectTimeout);
+        return new BankSyncOptions(value, follow, jdbcUrl, httpPort, env, out, connectTimeout, stateFile, syncOnly);
     }
 
     public BankSyncOptions withFollow(boolean value) {
-        return new BankSyncOptions(yaml, value, jdbcUrl, httpPort, env, out, connectTimeout);
+        return new BankSyncOptions(yaml, value, jdbcUrl, httpPort, env, out, connectTimeout, stateFile, syncOnly);
     }
 
     public BankSyncOptions withJdbcUrl(String value) {
-        return new BankSyncOptions(yaml, follow, value, httpPort, env, out, connectTimeout);
+        return new BankSyncOptions(yaml, follow, value, httpPort, env, out, connectTimeout, stateFile, syncOnly);
     }
 
     public BankSyncOptions withHttpPort(int value) {
-        return new BankSyncOptions(yaml, follow, jdbcUrl, value, env, out, connectTimeout);
+        return new BankSyncOptions(yaml, follow, jdbcUrl, value, env, out, connectTimeout, stateFile, syncOnly);
     }
 
     public BankSyncOptions withEnv(Map<String, String> value) {
-        return new BankSyncOptions(yaml, follow, jdbcUrl, httpPort, value, out, connectTimeout);
+        return new BankSyncOptions(yaml, follow, jdbcUrl, httpPort, value, out, connectTimeout, stateFile, syncOnly);
     }
 
     public BankSyncOptions withOut(PrintStream value) {
-        return new BankSyncOptions(yaml, follow, jdbcUrl, httpPort, env, value, connectTimeout);
+        return new BankSyncOptions(yaml, follow, jdbcUrl, httpPort, env, value, connectTimeout, stateFile, syncOnly);
+    }
+
+    public BankSyncOptions withStateFile(String value) {
+        return new BankSyncOptions(yaml, follow, jdbcUrl, httpPort, env, out, connectTimeout, value, syncOnly);
+    }
+
+    public BankSyncOptions withSyncOnly(boolean value) {
+        return new BankSyncOptions(yaml, follow, jdbcUrl, httpPort, env, out, connectTimeout, stateFile, value);
     }
 
     /** A bad command line; a {@code null} message asks for the usage text only. */
@@ -88,11 +106,14 @@ public record BankSyncOptions(boolean yaml, boolean follow, String jdbcUrl, int 
     }
 
     static final String USAGE = """
-            Usage: bank-sync [--yaml] [--follow] [--jdbc-url URL] [--port N]
+            Usage: bank-sync [--yaml] [--follow] [--jdbc-url URL] [--port N] [--state-file PATH] [--sync-only]
               --yaml          run the YAML DSL routes (routes/yaml/*.camel.yaml) instead of the Java DSL ones
               --follow        after the summary, keep applying webhooks until Ctrl-C
               --jdbc-url URL  the database (default: an H2 file, property bank-sync.jdbc-url)
               --port N        the HTTP port for webhooks and the connect callback (default: a free one)
+              --state-file PATH  keep the sync state in this file (Camel's FileStateRepository): a restarted
+                              app resumes the sync where it stopped (default: in memory, every run starts over)
+              --sync-only     only sync (the backfill; with --follow, then webhooks): no sandbox changes, no summary
             Environment: FINSIFY_BASE_URL, FINSIFY_CLIENT_ID and FINSIFY_SERVICE_SECRET select a real Finsify
             (optional: FINSIFY_SERVICES_URL, FINSIFY_SERVICE_ID, FINSIFY_LOGIN_SECRET, FINSIFY_WEBHOOK_TOKEN,
             FINSIFY_PUBLIC_URL); without them the demo starts the Finsify sandbox in-process.""";

@@ -28,11 +28,13 @@ public class BankSyncRoutes extends RouteBuilder {
         from("finsify:connect").routeId("finsify-connect")
                 .bean("bankSyncSecrets", "save");
 
-        // 5. the backfill: the sync feed from the start of the history, every change upserted (or deleted) by id
+        // 5. the backfill: the sync feed from the start of the history, every change upserted (or deleted) by id.
+        //    Both feeds keep their state in bean bankSyncState (in memory, or a file with --state-file)
         routeTemplate(BACKFILL_TEMPLATE)
                 .templateParameter("loginSecret")
                 .from("finsify:transactions?loginSecret=RAW({{loginSecret}})"
                       + "&initialFromDate={{bank-sync.initial-from-date}}"
+                      + "&stateRepository=#bankSyncState"
                       + "&initialDelay=0&delay={{bank-sync.backfill-poll-delay}}"
                       + "&pollStrategy=#bankSyncProgress&exceptionHandler=#bankSyncProgress")
                 .setHeader("bankSyncSource", constant("backfill"))
@@ -41,7 +43,8 @@ public class BankSyncRoutes extends RouteBuilder {
 
         // 6. webhooks: the consumer fetches what an event announces, on the same sync state as the backfill
         from("finsify:webhook?webhookToken=RAW({{bank-sync.webhook-token}})&fetchTransactions=true"
-             + "&loginSecretResolver=#bankSyncSecrets&initialFromDate={{bank-sync.initial-from-date}}")
+             + "&loginSecretResolver=#bankSyncSecrets&initialFromDate={{bank-sync.initial-from-date}}"
+             + "&stateRepository=#bankSyncState")
                 .routeId("finsify-webhook")
                 .choice()
                     .when(header(FinsifyConstants.CHANGE_TYPE).isNotNull())
