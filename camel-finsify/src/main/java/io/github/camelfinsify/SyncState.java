@@ -30,7 +30,10 @@ final class SyncState {
         return new SyncState(null, new HashMap<>());
     }
 
-    /** Reads a stored state; {@code null} or a value of another format is a fresh start. */
+    /**
+     * Reads a stored state; {@code null} or a value of another version is a fresh start. A damaged value throws: the
+     * caller decides.
+     */
     static SyncState decode(String stored) {
         if (stored == null || !stored.startsWith(VERSION + "|")) {
             return empty();

@@ -16,6 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.model.Transaction;
 import org.apache.camel.spi.StateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the date-range transaction API into a feed of added, modified and removed transactions, per account. A
@@ -25,6 +27,8 @@ import org.apache.camel.spi.StateRepository;
  * state repository run one at a time in a JVM, so both can run side by side without delivering a change twice.
  */
 final class TransactionSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionSync.class);
 
     /** Persist at least this often during a long session, so a crash re-delivers at most this many changes. */
     static final int SAVE_EVERY = 100;
@@ -78,7 +82,7 @@ final class TransactionSync {
                 .computeIfAbsent(accountId, id -> new ReentrantLock());
         lock.lock();
         try {
-            SyncState state = SyncState.decode(repository.getState(stateKey(accountId)));
+            SyncState state = readState(accountId);
             LocalDate today = LocalDate.now(clock);
             LocalDate from = state.cursor() == null ? initialFromDate : state.cursor().minusDays(lookbackDays);
             List<Transaction> window = client.transactions(loginSecret, accountId, from, today).data();
@@ -86,6 +90,21 @@ final class TransactionSync {
         } catch (RuntimeException e) {
             lock.unlock();
             throw e;
+        }
+    }
+
+    /**
+     * A damaged value (a crash in the middle of a file repository's write) must not stop the feed for good: the
+     * account starts afresh, which delivers its window again (sinks upsert by id).
+     */
+    SyncState readState(long accountId) {
+        String stored = repository.getState(stateKey(accountId));
+        try {
+            return SyncState.decode(stored);
+        } catch (RuntimeException damaged) {
+            LOG.warn("The sync state of account {} cannot be read ({}); the account starts afresh and its window is "
+                     + "delivered again", accountId, damaged.toString());
+            return SyncState.empty();
         }
     }
 
