@@ -70,7 +70,7 @@ final class FinsifyWebhookHandler implements Processor {
         if (!isJson(in.getHeader(Exchange.CONTENT_TYPE, String.class))) {
             return Reply.error(415, "the body must be application/json");
         }
-        byte[] body = readBody(in);
+        byte[] body = readBody(in, declaredLength);
         if (body == null) {
             return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
         }
@@ -149,7 +149,7 @@ final class FinsifyWebhookHandler implements Processor {
         return true;
     }
 
-    private byte[] readBody(Message in) {
+    private byte[] readBody(Message in, Long declaredLength) {
         Object body = in.getBody();
         if (body == null) {
             return new byte[0];
@@ -166,8 +166,11 @@ final class FinsifyWebhookHandler implements Processor {
             byte[] bytes = in.getBody(byte[].class);
             return bytes == null || bytes.length > maxBodySize ? null : bytes;
         }
+        // read one byte more than allowed to see an oversized body; no more than the declared length needs
+        int limit = declaredLength != null && declaredLength >= 0 ? (int) Math.min(declaredLength, maxBodySize) + 1
+                : maxBodySize + 1;
         try (InputStream bounded = stream) {
-            byte[] bytes = bounded.readNBytes(maxBodySize + 1);
+            byte[] bytes = bounded.readNBytes(limit);
             return bytes.length > maxBodySize ? null : bytes;
         } catch (IOException e) {
             return new byte[0];
