@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.camelfinsify.FinsifyComponent;
 import io.github.camelfinsify.FinsifyConstants;
 import io.github.camelfinsify.examples.banksync.BankSyncReport.Spend;
 import io.github.camelfinsify.model.Account;
@@ -58,6 +59,7 @@ public final class BankSync implements AutoCloseable {
     private FinsifySandbox sandbox;
     private volatile List<Account> accounts = List.of();
     private Main main;
+    private FinsifyComponent finsify;
     private ProducerTemplate template;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread shutdownHook;
@@ -93,11 +95,15 @@ public final class BankSync implements AutoCloseable {
                 : UUID.randomUUID().toString().replace("-", "");
 
         // 1. Finsify: the sandbox in-process, or a real one
+        // Secrets never go through Camel Main properties or endpoint URIs: Camel Main and the placeholder resolver log
+        // what they apply at DEBUG, masking only option names Camel knows as sensitive (docs/security.md). They are
+        // set on the component bean instead, which endpoints copy from.
         Map<String, String> properties = new LinkedHashMap<>();
+        String serviceSecret;
         if (real) {
             properties.put("camel.component.finsify.base-url", env.get("FINSIFY_BASE_URL"));
             properties.put("camel.component.finsify.client-id", env.get("FINSIFY_CLIENT_ID"));
-            properties.put("camel.component.finsify.service-secret", env.get("FINSIFY_SERVICE_SECRET"));
+            serviceSecret = env.get("FINSIFY_SERVICE_SECRET");
             if (present(env, "FINSIFY_SERVICES_URL")) {
                 properties.put("camel.component.finsify.services-url", env.get("FINSIFY_SERVICES_URL"));
             }
@@ -115,12 +121,11 @@ public final class BankSync implements AutoCloseable {
             properties.put("camel.component.finsify.base-url", sandbox.baseUrl());
             properties.put("camel.component.finsify.services-url", sandbox.servicesUrl());
             properties.put("camel.component.finsify.client-id", sandbox.clientId());
-            properties.put("camel.component.finsify.service-secret", sandbox.serviceSecret());
+            serviceSecret = sandbox.serviceSecret();
             out.println("1. Finsify: the sandbox, in-process, at " + sandbox.baseUrl()
                         + " (set FINSIFY_BASE_URL, FINSIFY_CLIENT_ID, FINSIFY_SERVICE_SECRET for a real one)");
         }
         properties.put("camel.server.port", Integer.toString(port));
-        properties.put("bank-sync.webhook-token", webhookToken);
         // the first sync of an account, backfill or webhook, starts here: the whole history the sandbox keeps
         properties.put("bank-sync.initial-from-date", today.minusYears(2).toString());
         if (options.jdbcUrl() != null) {
@@ -128,7 +133,7 @@ public final class BankSync implements AutoCloseable {
         }
 
         syncState = stateRepository(options.stateFile());
-        startCamel(properties);
+        startCamel(properties, serviceSecret, webhookToken);
         CamelContext context = main.getCamelContext();
         String jdbcUrl = context.resolvePropertyPlaceholders("{{bank-sync.jdbc-url}}");
         out.printf("   Camel %s: %s DSL routes, HTTP server on %s (/finsify/connect, /finsify/webhook)%n",
@@ -163,8 +168,9 @@ public final class BankSync implements AutoCloseable {
         out.printf("5. Backfill of login %d since %s into %s%n", loginId, today.minusYears(2), displayUrl(jdbcUrl));
         long started = System.nanoTime();
         progress.start(accounts.size());
-        context.addRouteFromTemplate(BankSyncRoutes.BACKFILL_TEMPLATE, BankSyncRoutes.BACKFILL_TEMPLATE,
-                Map.of("loginSecret", loginSecret));
+        // the backfill endpoint copies the component's login secret when the route is created from the template
+        finsify.getConfiguration().setLoginSecret(loginSecret);
+        context.addRouteFromTemplate(BankSyncRoutes.BACKFILL_TEMPLATE, BankSyncRoutes.BACKFILL_TEMPLATE, Map.of());
         int backfilled = progress.awaitDrained(BACKFILL_TIMEOUT);
         context.getRouteController().stopRoute(BankSyncRoutes.BACKFILL_TEMPLATE);
         context.removeRoute(BankSyncRoutes.BACKFILL_TEMPLATE);
@@ -194,8 +200,13 @@ public final class BankSync implements AutoCloseable {
         return report;
     }
 
-    private void startCamel(Map<String, String> properties) throws Exception {
+    private void startCamel(Map<String, String> properties, String serviceSecret, String webhookToken)
+            throws Exception {
         main = new Main();
+        finsify = new FinsifyComponent();
+        finsify.getConfiguration().setServiceSecret(serviceSecret);
+        finsify.getConfiguration().setWebhookToken(webhookToken);
+        main.bind("finsify", finsify);
         main.bind("bankSyncSecrets", secrets);
         main.bind("bankSyncProgress", progress);
         main.bind("bankSyncStats", stats);

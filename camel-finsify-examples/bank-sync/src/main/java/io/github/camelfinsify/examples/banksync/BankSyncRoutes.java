@@ -12,7 +12,10 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class BankSyncRoutes extends RouteBuilder {
 
-    /** Id of the template the backfill route is created from, once the connect callback gave the login secret. */
+    /**
+     * Id of the template the backfill route is created from, once the connect callback gave the login secret. The app
+     * sets that secret on the finsify component first (never in the URI: see docs/security.md).
+     */
     public static final String BACKFILL_TEMPLATE = "finsify-backfill";
 
     @Override
@@ -31,9 +34,7 @@ public class BankSyncRoutes extends RouteBuilder {
         // 5. the backfill: the sync feed from the start of the history, every change upserted (or deleted) by id.
         //    Both feeds keep their state in bean bankSyncState (in memory, or a file with --state-file)
         routeTemplate(BACKFILL_TEMPLATE)
-                .templateParameter("loginSecret")
-                .from("finsify:transactions?loginSecret=RAW({{loginSecret}})"
-                      + "&initialFromDate={{bank-sync.initial-from-date}}"
+                .from("finsify:transactions?initialFromDate={{bank-sync.initial-from-date}}"
                       + "&stateRepository=#bankSyncState"
                       + "&initialDelay=0&delay={{bank-sync.backfill-poll-delay}}"
                       + "&pollStrategy=#bankSyncProgress&exceptionHandler=#bankSyncProgress")
@@ -41,8 +42,9 @@ public class BankSyncRoutes extends RouteBuilder {
                 .to("direct:apply-transaction")
                 .bean("bankSyncProgress", "transactionApplied");
 
-        // 6. webhooks: the consumer fetches what an event announces, on the same sync state as the backfill
-        from("finsify:webhook?webhookToken=RAW({{bank-sync.webhook-token}})&fetchTransactions=true"
+        // 6. webhooks: the consumer fetches what an event announces, on the same sync state as the backfill.
+        //    The webhook token is the component's (set by the app)
+        from("finsify:webhook?fetchTransactions=true"
              + "&loginSecretResolver=#bankSyncSecrets&initialFromDate={{bank-sync.initial-from-date}}"
              + "&stateRepository=#bankSyncState")
                 .routeId("finsify-webhook")
