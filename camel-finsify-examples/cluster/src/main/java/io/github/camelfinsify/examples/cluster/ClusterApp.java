@@ -1,0 +1,37 @@
+package io.github.camelfinsify.examples.cluster;
+
+import org.apache.camel.main.Main;
+
+/**
+ * One instance of the scaled-out sync: run two or more, with the same lock directory and database, and exactly one of
+ * them polls Finsify at any time.
+ * <p>
+ * Settings come from {@code application.properties}, environment variables ({@code FINSIFY_LOGIN_SECRET},
+ * {@code CAMEL_COMPONENT_FINSIFY_BASE_URL}, ...) and arguments {@code --key=value}, which win:
+ * <pre>
+ * java -cp ... io.github.camelfinsify.examples.cluster.ClusterApp --cluster.node-id=a \
+ *     --cluster.lock-dir=/shared/locks --cluster.jdbc-url=jdbc:h2:tcp://localhost:9092/./finsify
+ * </pre>
+ */
+public final class ClusterApp {
+
+    private ClusterApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Arguments are --key=value, e.g. --cluster.node-id=a; not " + arg);
+            }
+            int eq = arg.indexOf('=');
+            main.addOverrideProperty(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        if (args.length == 0 || java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--cluster.node-id="))) {
+            main.addInitialProperty("cluster.node-id", "node-" + ProcessHandle.current().pid());
+        }
+        main.configure().addConfiguration(ClusterConfiguration.class);
+        main.configure().addRoutesBuilder(new ClusterRoutes());
+        main.run();
+    }
+}
