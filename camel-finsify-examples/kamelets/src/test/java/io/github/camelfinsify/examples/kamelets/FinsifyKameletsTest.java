@@ -45,6 +45,8 @@ class FinsifyKameletsTest {
         login = sandbox.connectLogin("user_good");
         port = AvailablePortFinder.getNextAvailable();
         main.addInitialProperty("camel.component.kamelet.location", "classpath:kamelets");
+        // Camel Main's start-up summary prints Kamelet properties such as serviceSecret and loginSecret in clear
+        main.addInitialProperty("camel.main.auto-configuration-log-summary", "false");
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", String.valueOf(port));
         main.addInitialProperty("finsify.client.id", sandbox.clientId());
