@@ -100,6 +100,7 @@ class ClusterFailoverTest {
         await("a writes its first transactions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> alive(a, logA) && rowCount(jdbcUrl) >= 50);
         a.destroyForcibly();
+        long killedAt = System.nanoTime();
         a.waitFor(20, TimeUnit.SECONDS);
         long atKill = rowCount(jdbcUrl);
         System.out.printf("killed leader a with %d of %d transactions in the table%n", atKill, total);
@@ -110,6 +111,10 @@ class ClusterFailoverTest {
         for (long accountId : login.accountIds()) {
             added.addAll(sandbox.addTransactions(accountId, 3));
         }
+
+        await("b takes the lead").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> alive(b, logB) && log(logB).contains("b is the leader of finsify-sync (this instance polls)"));
+        System.out.printf("b took the lead %d ms after the kill%n", (System.nanoTime() - killedAt) / 1_000_000);
 
         Set<Long> expected = sandboxIds(login);
         await("b takes over and the table matches the sandbox").atMost(Duration.ofSeconds(60))
