@@ -81,8 +81,14 @@ final class FinsifyWebhookHandler implements Processor {
             return Reply.error(400, "not a Finsify event: " + e.getMessage());
         }
         String key = event instanceof NewTransactionsEvent n ? n.referenceId() : null;
-        if (key != null && !idempotentRepository.add(key)) {
-            return new Reply(200, "{\"status\":\"duplicate\"}");
+        try {
+            if (key != null && !idempotentRepository.add(key)) {
+                return new Reply(200, "{\"status\":\"duplicate\"}");
+            }
+        } catch (RuntimeException e) {
+            // a shared repository that is down (or loses a race) must not turn into an unexplained error page
+            delivery.exceptionHandler().handleException("Finsify webhook event could not be recorded as received", e);
+            return Reply.error(503, "the event could not be recorded; send it again");
         }
         boolean processed = false;
         try {
@@ -91,15 +97,24 @@ final class FinsifyWebhookHandler implements Processor {
             delivery.exceptionHandler().handleException("Finsify webhook event could not be processed", e);
         } finally {
             if (key != null) {
-                if (processed) {
-                    idempotentRepository.confirm(key);
-                } else {
-                    idempotentRepository.remove(key); // the sender's retry must get through
-                }
+                settle(key, processed);
             }
         }
         return processed ? new Reply(200, "{\"status\":\"processed\"}")
                 : Reply.error(500, "the event was not processed; send it again");
+    }
+
+    private void settle(String key, boolean processed) {
+        try {
+            if (processed) {
+                idempotentRepository.confirm(key);
+            } else {
+                idempotentRepository.remove(key); // the sender's retry must get through
+            }
+        } catch (RuntimeException e) {
+            delivery.exceptionHandler().handleException("Finsify webhook event " + key
+                                                        + " could not be settled in the idempotent repository", e);
+        }
     }
 
     private boolean deliver(FinsifyEvent event) {
