@@ -7,8 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.camelfinsify.FinsifyComponent;
-import io.github.camelfinsify.FinsifyConfiguration;
+import io.github.camelfinsify.test.SandboxCamel;
 import io.github.camelfinsify.sandbox.FinsifySandbox;
 import io.github.camelfinsify.sandbox.FinsifySandboxExtension;
 import org.apache.camel.CamelContext;
@@ -44,16 +43,7 @@ abstract class SandboxConsumerTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindPort(httpPort);
-        context.addService(new VertxPlatformHttpServer(server));
-        FinsifyConfiguration configuration = context.getComponent("finsify", FinsifyComponent.class).getConfiguration();
-        configuration.setClientId(sandbox().clientId());
-        configuration.setServiceSecret(sandbox().serviceSecret());
-        configuration.setBaseUrl(sandbox().baseUrl());
-        configuration.setServicesUrl(sandbox().servicesUrl());
-        configuration.setRetryDelay(20);
-        sandbox().webhookUrl(url("/finsify/webhook?token=" + WEBHOOK_TOKEN));
+        SandboxCamel.wire(context, sandbox(), httpPort, WEBHOOK_TOKEN).setRetryDelay(20);
         return context;
     }
 

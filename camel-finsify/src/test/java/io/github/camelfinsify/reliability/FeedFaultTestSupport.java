@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelfinsify.ChangeType;
-import io.github.camelfinsify.FinsifyComponent;
 import io.github.camelfinsify.FinsifyConfiguration;
 import io.github.camelfinsify.FinsifyConstants;
 import io.github.camelfinsify.client.FinsifyApiException;
@@ -17,11 +16,10 @@ import io.github.camelfinsify.model.Transaction;
 import io.github.camelfinsify.sandbox.FinsifySandbox;
 import io.github.camelfinsify.sandbox.FinsifySandboxExtension;
 import io.github.camelfinsify.sandbox.SandboxTransaction;
+import io.github.camelfinsify.test.SandboxCamel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -75,18 +73,10 @@ abstract class FeedFaultTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindPort(httpPort);
-        context.addService(new VertxPlatformHttpServer(server));
-        FinsifyConfiguration configuration = context.getComponent("finsify", FinsifyComponent.class).getConfiguration();
-        configuration.setClientId(sandbox().clientId());
-        configuration.setServiceSecret(sandbox().serviceSecret());
-        configuration.setBaseUrl(sandbox().baseUrl());
-        configuration.setServicesUrl(sandbox().servicesUrl());
+        FinsifyConfiguration configuration = SandboxCamel.wire(context, sandbox(), httpPort, WEBHOOK_TOKEN);
         configuration.setMaxRetries(MAX_RETRIES);
         configuration.setRetryDelay(10);
         configuration.setResponseTimeout(RESPONSE_TIMEOUT_MS);
-        sandbox().webhookUrl("http://127.0.0.1:" + httpPort + "/finsify/webhook?token=" + WEBHOOK_TOKEN);
         return context;
     }
 
