@@ -68,6 +68,15 @@ class FinsifyConfigurationValidationTest {
     }
 
     @Test
+    void baseUrlThatIsNotAnHttpUrlFailsAtStartNamingTheOption() {
+        Throwable failure = startWith("finsify:accounts?clientId=c1&serviceSecret=RAW(s3cr3t-value-123)"
+                                      + "&baseUrl=api.finsify.com/v2");
+
+        assertThat(allMessages(failure)).contains("baseUrl must be an absolute http or https URL",
+                "api.finsify.com/v2").doesNotContain("s3cr3t-value-123");
+    }
+
+    @Test
     void unknownOperationFailsListingTheValidOnes() {
         Throwable failure = startWith("finsify:acounts?clientId=c1&serviceSecret=x");
 
