@@ -182,7 +182,8 @@ final class TransactionSync {
             }
             committed++;
             if (++unsaved >= SAVE_EVERY) {
-                save();
+                repository.setState(stateKey(accountId), state.checkpoint());
+                unsaved = 0;
             }
         }
 
@@ -198,15 +199,11 @@ final class TransactionSync {
                     state.cursor(today);
                     state.pruneBefore(today.minusDays(lookbackDays));
                 }
-                save();
+                // compact again: the next session starts from one entry per transaction
+                repository.setState(stateKey(accountId), state.encode());
             } finally {
                 lock.unlock();
             }
-        }
-
-        private void save() {
-            repository.setState(stateKey(accountId), state.encode());
-            unsaved = 0;
         }
     }
 }

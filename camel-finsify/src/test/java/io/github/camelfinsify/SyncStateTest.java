@@ -46,8 +46,23 @@ class SyncStateTest {
     }
 
     @Test
+    void aStateStoredByAnEarlierVersionReadsTheSame() {
+        // written by the first release's encoder (Long.toString(x, 36) of cursor, id, epoch day, hash)
+        SyncState read = SyncState.decode("v1|kn6|2g:kn2:-1y2p0ij32e8e8;2f:kn3:7x1");
+
+        assertThat(read.cursor()).isEqualTo(LocalDate.ofEpochDay(Long.parseLong("kn6", 36)));
+        assertThat(read.fingerprints()).containsExactlyInAnyOrder(
+                new SyncState.Fingerprint(Long.parseLong("2g", 36), Long.parseLong("kn2", 36),
+                        Long.parseLong("-1y2p0ij32e8e8", 36)),
+                new SyncState.Fingerprint(Long.parseLong("2f", 36), Long.parseLong("kn3", 36), Long.parseLong("7x1", 36)));
+    }
+
+    @Test
     void damagedValueThrowsInsteadOfReadingGarbage() {
         assertThatThrownBy(() -> SyncState.decode("v1||2cu84u5vkfp:g18")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> SyncState.decode("v1|kn6")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> SyncState.decode("v1||2g:kn2:zz;2f")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> SyncState.decode("v1||2g:kn2:")).isInstanceOf(RuntimeException.class);
     }
 
     @Test
