@@ -20,7 +20,7 @@ final class SyncState {
 
     private LocalDate cursor;
     private final Map<Long, Fingerprint> fingerprints;
-    /** The value as last stored or read, while it still holds this state's cursor; else null. */
+    /** The value last stored or read, while it plus the journal still reads as this state; else null. */
     private String stored;
     /** The entries changed since {@link #stored}, each with its leading separator. */
     private final StringBuilder journal = new StringBuilder();

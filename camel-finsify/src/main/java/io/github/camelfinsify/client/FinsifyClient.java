@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -63,7 +62,6 @@ public final class FinsifyClient implements Closeable {
     // the base URL is parsed once: a request names its target host and its path, with no URI parse per call
     private final HttpHost apiHost;
     private final String apiPath;
-    private final Map<String, URI> absoluteUris = new ConcurrentHashMap<>();
     // envelope types resolved once: a TypeFactory lookup per call shows in the profile of the cheapest calls
     private final JavaType customerEnvelope = envelopeOf(mapper.constructType(Customer.class));
     private final JavaType tokenEnvelope = envelopeOf(mapper.constructType(Token.class));
@@ -75,11 +73,7 @@ public final class FinsifyClient implements Closeable {
 
     public FinsifyClient(FinsifyClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        URI base = parseUri(config.baseUrl());
-        if (base.getHost() == null || !("http".equalsIgnoreCase(base.getScheme())
-                                         || "https".equalsIgnoreCase(base.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, was " + base);
-        }
+        URI base = URI.create(config.baseUrl()); // checked by the config
         this.apiHost = HttpHost.create(base);
         this.apiPath = base.getRawPath() == null ? "" : base.getRawPath();
         this.retryPolicy = new RetryPolicy(config.maxRetries(), config.retryDelay());
@@ -362,12 +356,11 @@ public final class FinsifyClient implements Closeable {
 
     /**
      * The request, aimed at its host and path: API calls append their path and query to the parsed base URL's;
-     * absolute calls (the service list) parse their URL once.
+     * absolute calls (the service list, fetched once per cache TTL) parse their URL.
      */
     private ClassicHttpRequest target(ApiCall call) {
         if (call.absolute()) {
-            URI uri = absoluteUris.computeIfAbsent(call.path(), FinsifyClient::parseUri);
-            return new BasicClassicHttpRequest(call.method(), uri);
+            return new BasicClassicHttpRequest(call.method(), parseUri(call.path()));
         }
         StringBuilder path = new StringBuilder(apiPath).append(call.path());
         char separator = '?';

@@ -1,5 +1,7 @@
 package io.github.camelfinsify.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -42,6 +44,7 @@ public record FinsifyClientConfig(
             throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        requireHttpUrl(baseUrl, "baseUrl");
         servicesUrl = servicesUrl == null ? DEFAULT_SERVICES_URL : servicesUrl;
         connectTimeout = positive(connectTimeout, Duration.ofSeconds(10), "connectTimeout");
         responseTimeout = positive(responseTimeout, Duration.ofSeconds(30), "responseTimeout");
@@ -72,6 +75,19 @@ public record FinsifyClientConfig(
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must be set");
+        }
+    }
+
+    private static void requireHttpUrl(String value, String name) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+            || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException(name + " must be an absolute http or https URL, was " + value);
         }
     }
 
