@@ -21,6 +21,6 @@ public class FinsifyConnectConsumer extends PlatformHttpBackedConsumer {
 
     @Override
     Processor createHandler() {
-        return new FinsifyConnectHandler(getEndpoint(), this);
+        return new FinsifyConnectHandler(getEndpoint(), delivery());
     }
 }
