@@ -156,7 +156,7 @@ final class TransactionSync {
         long first = from.toEpochDay();
         long last = today.toEpochDay();
         for (SyncState.Fingerprint known : state.fingerprints()) {
-            if (!seen.contains(known.id()) && known.epochDay() >= first && known.epochDay() <= last) {
+            if (!seen.contains(known.id()) && known.isWithin(first, last)) {
                 changes.add(TransactionChange.removed(accountId, known));
             }
         }
