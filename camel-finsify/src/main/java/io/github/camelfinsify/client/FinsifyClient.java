@@ -216,9 +216,12 @@ public final class FinsifyClient implements Closeable {
             try (JsonParser parser = mapper.getFactory().createParser(in)) {
                 // the file is a bare array or {"data": [...]}
                 JsonToken first = parser.nextToken();
-                if (first == JsonToken.START_OBJECT && !moveToField(parser, "data")) {
-                    throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
-                            200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                if (first == JsonToken.START_OBJECT) {
+                    if (!moveToField(parser, "data")) {
+                        throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
+                                200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                    }
+                    parser.nextToken(); // onto the array: Jackson reads a value from the current token
                 }
                 return readValue(parser, serviceList);
             }
