@@ -70,19 +70,31 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "initialFromDate": getOrCreateConfiguration(target).setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "logindirectory":
+        case "loginDirectory": getOrCreateConfiguration(target).setLoginDirectory(property(camelContext, io.github.camelfinsify.sync.LoginDirectory.class, value)); return true;
         case "loginsecret":
         case "loginSecret": getOrCreateConfiguration(target).setLoginSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "loginsecretresolver":
         case "loginSecretResolver": getOrCreateConfiguration(target).setLoginSecretResolver(property(camelContext, io.github.camelfinsify.FinsifyLoginSecretResolver.class, value)); return true;
+        case "loginstatusstore":
+        case "loginStatusStore": getOrCreateConfiguration(target).setLoginStatusStore(property(camelContext, io.github.camelfinsify.sync.LoginStatusStore.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": getOrCreateConfiguration(target).setMaxCallsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": getOrCreateConfiguration(target).setMaxConcurrentLogins(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconciliationinterval":
+        case "reconciliationInterval": getOrCreateConfiguration(target).setReconciliationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "redirecturl":
         case "redirectUrl": getOrCreateConfiguration(target).setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestsync":
+        case "requestSync": getOrCreateConfiguration(target).setRequestSync(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -102,6 +114,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "syncrequests":
+        case "syncRequests": getOrCreateConfiguration(target).setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
         case "todate":
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktoken":
@@ -153,19 +167,31 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "initialFromDate": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "logindirectory":
+        case "loginDirectory": return io.github.camelfinsify.sync.LoginDirectory.class;
         case "loginsecret":
         case "loginSecret": return java.lang.String.class;
         case "loginsecretresolver":
         case "loginSecretResolver": return io.github.camelfinsify.FinsifyLoginSecretResolver.class;
+        case "loginstatusstore":
+        case "loginStatusStore": return io.github.camelfinsify.sync.LoginStatusStore.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return int.class;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "path": return java.lang.String.class;
+        case "reconciliationinterval":
+        case "reconciliationInterval": return long.class;
         case "redirecturl":
         case "redirectUrl": return java.lang.String.class;
+        case "requestsync":
+        case "requestSync": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -185,6 +211,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
+        case "syncrequests":
+        case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "webhooktoken":
@@ -237,19 +265,31 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "initialFromDate": return getOrCreateConfiguration(target).getInitialFromDate();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "logindirectory":
+        case "loginDirectory": return getOrCreateConfiguration(target).getLoginDirectory();
         case "loginsecret":
         case "loginSecret": return getOrCreateConfiguration(target).getLoginSecret();
         case "loginsecretresolver":
         case "loginSecretResolver": return getOrCreateConfiguration(target).getLoginSecretResolver();
+        case "loginstatusstore":
+        case "loginStatusStore": return getOrCreateConfiguration(target).getLoginStatusStore();
         case "lookbackdays":
         case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return getOrCreateConfiguration(target).getMaxCallsPerSecond();
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return getOrCreateConfiguration(target).getMaxConcurrentLogins();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "path": return getOrCreateConfiguration(target).getPath();
+        case "reconciliationinterval":
+        case "reconciliationInterval": return getOrCreateConfiguration(target).getReconciliationInterval();
         case "redirecturl":
         case "redirectUrl": return getOrCreateConfiguration(target).getRedirectUrl();
+        case "requestsync":
+        case "requestSync": return getOrCreateConfiguration(target).isRequestSync();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrydelay":
@@ -269,6 +309,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "syncrequests":
+        case "syncRequests": return getOrCreateConfiguration(target).getSyncRequests();
         case "todate":
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "webhooktoken":

@@ -23,7 +23,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(62);
         props.add("accountId");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
@@ -49,16 +49,22 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialDelay");
         props.add("initialFromDate");
         props.add("lazyStartProducer");
+        props.add("loginDirectory");
         props.add("loginSecret");
         props.add("loginSecretResolver");
+        props.add("loginStatusStore");
         props.add("lookbackDays");
         props.add("maxBodySize");
+        props.add("maxCallsPerSecond");
+        props.add("maxConcurrentLogins");
         props.add("maxRetries");
         props.add("operation");
         props.add("path");
         props.add("pollStrategy");
+        props.add("reconciliationInterval");
         props.add("redirectUrl");
         props.add("repeatCount");
+        props.add("requestSync");
         props.add("responseTimeout");
         props.add("retryDelay");
         props.add("runLoggingLevel");
@@ -75,6 +81,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("startScheduler");
         props.add("stateRepository");
         props.add("streaming");
+        props.add("syncRequests");
         props.add("timeUnit");
         props.add("toDate");
         props.add("useFixedDelay");

@@ -3,6 +3,10 @@ package io.github.camelfinsify;
 import java.time.Clock;
 import java.util.Map;
 
+import io.github.camelfinsify.sync.LoginStatusStore;
+import io.github.camelfinsify.sync.MemoryLoginStatusStore;
+import io.github.camelfinsify.sync.MemorySyncRequests;
+import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -20,7 +24,8 @@ public class FinsifyComponent extends HealthCheckComponent {
     @Metadata(description = "The options every finsify endpoint starts from; endpoint options override them.")
     private FinsifyConfiguration configuration = new FinsifyConfiguration();
 
-    private final LoginStatusRegistry loginStatuses = new LoginStatusRegistry();
+    private final LoginStatusStore defaultLoginStatuses = new MemoryLoginStatusStore();
+    private final SyncRequests defaultSyncRequests = new MemorySyncRequests();
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
     private Clock clock = Clock.systemDefaultZone();
 
@@ -32,8 +37,15 @@ public class FinsifyComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    /** The login statuses every consumer of the component shares: option loginStatusStore, else in memory. */
     LoginStatusRegistry loginStatuses() {
-        return loginStatuses;
+        LoginStatusStore store = configuration.getLoginStatusStore();
+        return new LoginStatusRegistry(store != null ? store : defaultLoginStatuses);
+    }
+
+    /** Where webhooks hand logins to the multi-login sync consumer when the endpoints set no syncRequests. */
+    SyncRequests defaultSyncRequests() {
+        return defaultSyncRequests;
     }
 
     /** The sync state of endpoints that set no stateRepository: shared, so the consumers of a login agree. */

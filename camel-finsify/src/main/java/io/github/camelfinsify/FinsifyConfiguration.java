@@ -1,5 +1,8 @@
 package io.github.camelfinsify;
 
+import io.github.camelfinsify.sync.LoginDirectory;
+import io.github.camelfinsify.sync.LoginStatusStore;
+import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Configurer;
@@ -132,6 +135,39 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "Where the browser goes after the connect callback was captured "
                                                 + "(default: a short confirmation page).")
     private String redirectUrl;
+
+    // --- consumers: the partner's whole book -----------------------------------------------------------------
+
+    @UriParam(label = "consumer", description = "The book of logins to keep in sync: with it, finsify:transactions "
+                                                + "syncs every login of the directory (instead of one loginSecret), "
+                                                + "and the webhook consumer resolves secrets from it.")
+    private LoginDirectory loginDirectory;
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration",
+              description = "How often the multi-login consumer visits every login of the directory, spread evenly "
+                            + "over the interval; webhooks bring a login forward in between.")
+    private long reconciliationInterval = 86_400_000L;
+    @UriParam(label = "consumer", defaultValue = "4",
+              description = "How many logins the multi-login consumer syncs at once.")
+    private int maxConcurrentLogins = 4;
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "At most this many API calls per second from the multi-login consumer, across all "
+                            + "logins (0: no limit). A 429 holds every login back for its Retry-After.")
+    private int maxCallsPerSecond;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Whether the webhook consumer hands each new-transactions event to the multi-login "
+                            + "consumer (through syncRequests), which syncs the named accounts next, ahead of the "
+                            + "sweep; the webhook is answered once the request is recorded and the route processed "
+                            + "the event.")
+    private boolean requestSync;
+    @UriParam(label = "consumer,advanced",
+              description = "Where webhooks leave sync requests for the multi-login consumer (default: in memory, "
+                            + "shared by the component's endpoints). Share one store between replicas.")
+    private SyncRequests syncRequests;
+    @UriParam(label = "consumer,advanced",
+              description = "Where the component keeps the logins that need their user, learned from webhooks "
+                            + "(default: in memory). Share one store between replicas, so the instance that syncs "
+                            + "obeys a status any of them received.")
+    private LoginStatusStore loginStatusStore;
 
     /** A copy for one endpoint: endpoint options then change the copy only. */
     public FinsifyConfiguration copy() {
@@ -412,6 +448,62 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setRedirectUrl(String redirectUrl) {
         this.redirectUrl = redirectUrl;
+    }
+
+    public LoginDirectory getLoginDirectory() {
+        return loginDirectory;
+    }
+
+    public void setLoginDirectory(LoginDirectory loginDirectory) {
+        this.loginDirectory = loginDirectory;
+    }
+
+    public long getReconciliationInterval() {
+        return reconciliationInterval;
+    }
+
+    public void setReconciliationInterval(long reconciliationInterval) {
+        this.reconciliationInterval = reconciliationInterval;
+    }
+
+    public int getMaxConcurrentLogins() {
+        return maxConcurrentLogins;
+    }
+
+    public void setMaxConcurrentLogins(int maxConcurrentLogins) {
+        this.maxConcurrentLogins = maxConcurrentLogins;
+    }
+
+    public int getMaxCallsPerSecond() {
+        return maxCallsPerSecond;
+    }
+
+    public void setMaxCallsPerSecond(int maxCallsPerSecond) {
+        this.maxCallsPerSecond = maxCallsPerSecond;
+    }
+
+    public boolean isRequestSync() {
+        return requestSync;
+    }
+
+    public void setRequestSync(boolean requestSync) {
+        this.requestSync = requestSync;
+    }
+
+    public SyncRequests getSyncRequests() {
+        return syncRequests;
+    }
+
+    public void setSyncRequests(SyncRequests syncRequests) {
+        this.syncRequests = syncRequests;
+    }
+
+    public LoginStatusStore getLoginStatusStore() {
+        return loginStatusStore;
+    }
+
+    public void setLoginStatusStore(LoginStatusStore loginStatusStore) {
+        this.loginStatusStore = loginStatusStore;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyClientConfig;
+import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -62,7 +63,8 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         Consumer consumer = switch (operation) {
-            case transactions -> new FinsifyTransactionsConsumer(this, processor);
+            case transactions -> configuration.getLoginDirectory() != null
+                    ? new FinsifyDirectoryConsumer(this, processor) : new FinsifyTransactionsConsumer(this, processor);
             case webhook -> new FinsifyWebhookConsumer(this, processor);
             case connect -> new FinsifyConnectConsumer(this, processor);
             default -> throw new IllegalArgumentException("finsify:" + operation + " is a producer operation: the "
@@ -87,12 +89,24 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             throw new IllegalArgumentException("Option lookbackDays must be 0 or more, was "
                                                + configuration.getLookbackDays());
         }
+        StateRepository<String, String> repository = stateRepository();
+        return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
+                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
+    }
+
+    /** The sync state: the configured repository, started, or the component's. */
+    StateRepository<String, String> stateRepository() {
         StateRepository<String, String> repository = configuration.getStateRepository() != null
                 ? configuration.getStateRepository() : getComponent().defaultStateRepository();
         // a file or JDBC repository loads its content when started; starting a started one does nothing
         ServiceHelper.startService(repository);
-        return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
-                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
+        return repository;
+    }
+
+    /** Where webhooks leave logins for the multi-login consumer: the configured store, or the component's. */
+    SyncRequests syncRequests() {
+        return configuration.getSyncRequests() != null ? configuration.getSyncRequests()
+                : getComponent().defaultSyncRequests();
     }
 
     /** The repository of delivered webhook events: the configured one, or one in memory per endpoint. */

@@ -12,6 +12,7 @@ import io.github.camelfinsify.client.FinsifyErrorCode;
 import io.github.camelfinsify.model.FinsifyEvent;
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.model.NewTransactionsEvent;
+import io.github.camelfinsify.sync.SyncRequests;
 import io.github.camelfinsify.webhook.FinsifyEventParser;
 import io.github.camelfinsify.webhook.InvalidWebhookException;
 import io.github.camelfinsify.webhook.WebhookTokens;
@@ -40,6 +41,9 @@ final class FinsifyWebhookHandler implements Processor {
     private final IdempotentRepository idempotentRepository;
     private final int maxBodySize;
     private final TransactionSync sync;
+    private final FinsifyLoginSecretResolver secrets;
+    /** Set with requestSync: where new-transactions events go to the multi-login consumer. */
+    private final SyncRequests syncRequests;
     /** The referenceIds being delivered right now. */
     private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
 
@@ -51,10 +55,14 @@ final class FinsifyWebhookHandler implements Processor {
         this.idempotentRepository = endpoint.idempotentRepository();
         this.maxBodySize = configuration.getMaxBodySize();
         this.sync = configuration.isFetchTransactions() ? endpoint.createSync() : null;
-        if (configuration.isFetchTransactions() && configuration.getLoginSecretResolver() == null) {
+        this.secrets = configuration.getLoginSecretResolver() != null ? configuration.getLoginSecretResolver()
+                : configuration.getLoginDirectory() != null ? configuration.getLoginDirectory()::secretOf : null;
+        if (configuration.isFetchTransactions() && secrets == null) {
             throw new IllegalArgumentException("finsify:webhook with fetchTransactions=true needs option "
-                                               + "loginSecretResolver, to find the secret of the notified login");
+                                               + "loginSecretResolver or loginDirectory, to find the secret of the "
+                                               + "notified login");
         }
+        this.syncRequests = configuration.isRequestSync() ? endpoint.syncRequests() : null;
     }
 
     @Override
@@ -146,6 +154,9 @@ final class FinsifyWebhookHandler implements Processor {
                 endpoint.getComponent().loginStatuses().update(status);
             } else if (event instanceof NewTransactionsEvent n) {
                 endpoint.getComponent().loginStatuses().clear(n.loginId());
+                if (syncRequests != null) {
+                    syncRequests.request(n.loginId(), n.accountIds());
+                }
             }
             if (sync != null && event instanceof NewTransactionsEvent n) {
                 return fetchTransactions(n);
@@ -171,7 +182,7 @@ final class FinsifyWebhookHandler implements Processor {
     }
 
     private Outcome fetchTransactions(NewTransactionsEvent event) {
-        String loginSecret = endpoint.getConfiguration().getLoginSecretResolver().resolve(event.loginId());
+        String loginSecret = secrets.resolve(event.loginId());
         if (loginSecret == null || loginSecret.isBlank()) {
             return reject(event, new FinsifyEventRejectedException(event, "the loginSecretResolver knows no secret "
                                                                           + "for login " + event.loginId()));
