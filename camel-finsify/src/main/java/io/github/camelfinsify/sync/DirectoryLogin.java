@@ -2,6 +2,7 @@ package io.github.camelfinsify.sync;
 
 import java.util.Objects;
 
+import io.github.camelfinsify.model.ConnectResult;
 import io.github.camelfinsify.model.Masking;
 
 /**
@@ -15,6 +16,15 @@ public record DirectoryLogin(long loginId, String secret, String customerId) {
         if (secret.isBlank()) {
             throw new IllegalArgumentException("The secret of login " + loginId + " is blank");
         }
+    }
+
+    /** The login of a successful connect callback, filed under the customer its signed state named (or null). */
+    public static DirectoryLogin fromConnect(ConnectResult result, String customerId) {
+        if (!result.isSuccess() || result.loginId() == null || result.secret() == null) {
+            throw new IllegalArgumentException("A connect that did not succeed (" + result.status()
+                                               + ") has no login to keep");
+        }
+        return new DirectoryLogin(result.loginId(), result.secret(), customerId);
     }
 
     @Override
