@@ -40,7 +40,7 @@ final class SandboxEngine {
 
     /** The settings the engine runs with. */
     record Config(String clientId, String serviceSecret, String appSecret, long seed, Duration tokenTtl,
-            int manyTransactions, Duration refreshCooldown, Clock clock) {
+            int manyTransactions, Duration refreshCooldown, Clock clock, AdminAccess adminAccess) {
     }
 
     static final String PASSWORD = "pass_good";
@@ -190,6 +190,11 @@ final class SandboxEngine {
                 return api(request);
             }
             if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
+                if (!config.adminAccess().permits(request.header(AdminAccess.HEADER))) {
+                    return adminError(401, "Unauthorized",
+                            "The sandbox's admin API needs header Authorization: Bearer <admin token>")
+                            .header("WWW-Authenticate", AdminAccess.CHALLENGE);
+                }
                 return admin(request);
             }
             return ApiError.badRequest("No such endpoint: " + request.method() + " " + path).reply();
