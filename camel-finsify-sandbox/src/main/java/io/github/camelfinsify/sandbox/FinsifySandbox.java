@@ -241,6 +241,23 @@ public final class FinsifySandbox implements AutoCloseable {
     }
 
     /**
+     * Creates {@code count} (1 to 100,000) logins for {@code username} on service 8 at once, each with its own
+     * customer, numbered on from the logins before. Each has the accounts a {@link #connectLogin(String)} login
+     * has; their histories are generated from the seed when read and stored only when changed, so their
+     * transaction ids are {@code accountId * 10,000,000 + index} (as {@code user_many}'s).
+     *
+     * @throws IllegalStateException naming the status when that username's connect fails
+     */
+    public List<SandboxLogin> connectLogins(String username, int count) {
+        return connectLogins(username, count, SandboxEngine.DEFAULT_SERVICE_ID);
+    }
+
+    /** As {@link #connectLogins(String, int)}, on the given service. */
+    public List<SandboxLogin> connectLogins(String username, int count, int serviceId) {
+        return engine.createLogins(username, count, serviceId);
+    }
+
+    /**
      * Sets a login's status (e.g. {@code login_wrong_credentials}) and fires the login-status webhook
      * {@code {"status":..,"login_id":..}}; {@code "ok"} clears the status without a webhook.
      */
