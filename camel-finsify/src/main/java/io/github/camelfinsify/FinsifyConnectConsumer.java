@@ -16,6 +16,7 @@ public class FinsifyConnectConsumer extends PlatformHttpBackedConsumer {
 
     @Override
     String platformHttpUri() {
+        // the prefix also matches /finsify/connectX: the handler answers its own path and the paths below it only
         return "platform-http:" + getEndpoint().pathOr(DEFAULT_PATH) + "?matchOnUriPrefix=true&httpMethodRestrict=GET";
     }
 

@@ -30,6 +30,10 @@ final class FinsifyConnectHandler implements Processor {
         String remainder = pathRemainder(in.getHeader(Exchange.HTTP_URI, String.class));
         String data = in.getHeader("data", String.class);
         in.removeHeaders("*");
+        if (remainder == null) {
+            page(in, 404, "Not found", "There is nothing here.");
+            return;
+        }
         ConnectResult result;
         try {
             result = parser.parse(remainder, data);
@@ -37,7 +41,7 @@ final class FinsifyConnectHandler implements Processor {
             page(in, 400, "This is not a Finsify connect result", e.getMessage());
             return;
         }
-        if (result.isSuccess() && result.loginId() != null) {
+        if (result.isSuccess()) {
             endpoint.getComponent().loginStatuses().clear(result.loginId());
         }
         Exchange exchange = delivery.newExchange();
@@ -61,7 +65,10 @@ final class FinsifyConnectHandler implements Processor {
         }
     }
 
-    /** The raw request path after the consumer's path: the callback puts its JSON there. */
+    /**
+     * The raw request path after the consumer's path, where the callback puts its JSON; {@code null} for a path that
+     * only starts like the consumer's ({@code /finsify/connectX}), which is not this consumer's.
+     */
     private String pathRemainder(String uri) {
         if (uri == null) {
             return "";
@@ -70,7 +77,11 @@ final class FinsifyConnectHandler implements Processor {
         int query = rawPath.indexOf('?');
         rawPath = query >= 0 ? rawPath.substring(0, query) : rawPath;
         int at = rawPath.indexOf(path);
-        return at >= 0 ? rawPath.substring(at + path.length()) : rawPath;
+        if (at < 0) {
+            return null;
+        }
+        String remainder = rawPath.substring(at + path.length());
+        return remainder.isEmpty() || remainder.startsWith("/") ? remainder : null;
     }
 
     private static void page(Message in, int status, String title, String text) {

@@ -32,8 +32,15 @@ class ConnectConsumerTest extends SandboxConsumerTestSupport {
         };
     }
 
+    /** Percent-encoding as RFC 3986 has it: a space is %20 (URLEncoder's form encoding would make it a plus). */
     private static String encoded(String json) {
-        return URLEncoder.encode(json, StandardCharsets.UTF_8);
+        return URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private ConnectResult onlyDelivered() {
+        MockEndpoint connected = getMockEndpoint("mock:connected");
+        assertThat(connected.getReceivedExchanges()).hasSize(1);
+        return connected.getReceivedExchanges().get(0).getIn().getBody(ConnectResult.class);
     }
 
     @Test
@@ -86,6 +93,66 @@ class ConnectConsumerTest extends SandboxConsumerTestSupport {
     void callbackWithoutAResultGets400AndIsNotDelivered() throws Exception {
         assertThat(get("/finsify/connect/not-json").statusCode()).isEqualTo(400);
         assertThat(get("/finsify/connect").statusCode()).isEqualTo(400);
+        assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aPlusInTheSecretStaysAPlus() throws Exception {
+        // browsers leave a '+' of a path as it is: only percent-escapes are decoded (RFC 3986)
+        String path = "/finsify/connect/" + encoded("{\"status\":\"success\",\"login_id\":23456,\"secret\":\"")
+                      + "ab+cd%2Bef" + encoded("\"}");
+
+        assertThat(get(path).statusCode()).isEqualTo(200);
+        assertThat(onlyDelivered().secret()).isEqualTo("ab+cd+ef");
+    }
+
+    @Test
+    void aSuccessWithoutASecretIsNotAConnectionAndIsNotDelivered() throws Exception {
+        HttpResponse<String> page = get("/finsify/connect/" + encoded("{\"status\":\"success\",\"login_id\":23456}"));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("Your bank is connected").contains("secret");
+        assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aSuccessWithoutALoginIdIsNotAConnectionAndIsNotDelivered() throws Exception {
+        HttpResponse<String> page = get("/finsify/connect/" + encoded("{\"status\":\"success\",\"secret\":\""
+                                                                      + SECRET + "\"}"));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("Your bank is connected").contains("login_id").doesNotContain(SECRET);
+        assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aSuccessWithASecretThatIsNotAStringIsNotAConnectionAndIsNotDelivered() throws Exception {
+        for (String secret : new String[] { "12345", "{\"value\":\"x\"}", "[\"x\"]", "true", "\"\"" }) {
+            HttpResponse<String> page = get("/finsify/connect/" + encoded(
+                    "{\"status\":\"success\",\"login_id\":23456,\"secret\":" + secret + "}"));
+
+            assertThat(page.statusCode()).as(secret).isEqualTo(400);
+            assertThat(page.body()).as(secret).doesNotContain("Your bank is connected");
+        }
+        assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aFailedConnectReachesTheRouteWithoutASecret() throws Exception {
+        HttpResponse<String> page = get("/finsify/connect/" + encoded(
+                "{\"status\":\"login_wrong_credentials\",\"login_id\":23456,\"secret\":\"" + SECRET + "\"}"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("not connected").doesNotContain(SECRET);
+        assertThat(onlyDelivered()).isEqualTo(new ConnectResult("login_wrong_credentials", 23456L, null));
+    }
+
+    @Test
+    void aPathThatOnlyStartsLikeTheConsumersPathIsNotAnswered() throws Exception {
+        HttpResponse<String> page = get("/finsify/connectEVIL/" + encoded(json("connect-success")));
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain(SECRET);
         assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
     }
 }
