@@ -3,13 +3,17 @@ package io.github.camelfinsify.consumer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import io.github.camelfinsify.FinsifyConnectConsumer;
 import io.github.camelfinsify.FinsifyConstants;
 import io.github.camelfinsify.model.ConnectResult;
+import io.github.camelfinsify.test.LogCapture;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelfinsify.test.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +25,15 @@ class ConnectConsumerTest extends SandboxConsumerTestSupport {
 
     private static final String SECRET = "78cea84c-7eb8-4425-2312-3a1ac8383afe";
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("finsify:connect").to("mock:connected");
+                from("finsify:connect").routeId("connect").to("mock:connected");
                 from("finsify:connect?path=/bank/done&redirectUrl=https://app.example.com/banks").to("mock:redirected");
             }
         };
@@ -154,5 +161,25 @@ class ConnectConsumerTest extends SandboxConsumerTestSupport {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain(SECRET);
         assertThat(getMockEndpoint("mock:connected").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void withoutASigningKeyEachConnectConsumerWarnsOnceAtStart() throws Exception {
+        assertThat(signingKeyWarnings()).containsExactlyInAnyOrder("/finsify/connect", "/bank/done");
+
+        context.getRouteController().stopRoute("connect");
+        context.getRouteController().startRoute("connect");
+
+        assertThat(signingKeyWarnings()).containsExactlyInAnyOrder("/finsify/connect", "/bank/done",
+                "/finsify/connect");
+    }
+
+    /** The paths named by the warnings about a missing connectSigningKey, one per warning. */
+    private List<String> signingKeyWarnings() {
+        return logs.lines().stream()
+                .filter(line -> line.startsWith(FinsifyConnectConsumer.class.getName())
+                                && line.contains("connectSigningKey"))
+                .map(line -> line.contains("/bank/done") ? "/bank/done" : "/finsify/connect")
+                .toList();
     }
 }
