@@ -45,6 +45,6 @@ public class FinsifyConnectConsumer extends PlatformHttpBackedConsumer {
 
     @Override
     Processor createHandler() {
-        return new FinsifyConnectHandler(getEndpoint(), this, signer, usedStates);
+        return new FinsifyConnectHandler(getEndpoint(), delivery(), signer, usedStates);
     }
 }

@@ -9,7 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,8 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelfinsify.client.FinsifyClientConfig.requireText;
 
 /**
  * A plain Java client of the Finsify v2 API. It owns HTTP (a pooled Apache HttpClient 5) and JSON (Jackson, parsed
@@ -216,9 +219,12 @@ public final class FinsifyClient implements Closeable {
             try (JsonParser parser = mapper.getFactory().createParser(in)) {
                 // the file is a bare array or {"data": [...]}
                 JsonToken first = parser.nextToken();
-                if (first == JsonToken.START_OBJECT && !moveToField(parser, "data")) {
-                    throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
-                            200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                if (first == JsonToken.START_OBJECT) {
+                    if (!moveToField(parser, "data")) {
+                        throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
+                                200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                    }
+                    parser.nextToken(); // onto the array: Jackson reads a value from the current token
                 }
                 return readValue(parser, serviceList);
             }
@@ -234,7 +240,7 @@ public final class FinsifyClient implements Closeable {
 
     private ApiCall transactionsCall(String loginSecret, long accountId, LocalDate from, LocalDate to) {
         requireText(loginSecret, "loginSecret");
-        Map<String, String> query = new java.util.LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
         query.put("account_id", Long.toString(accountId));
         if (from != null) {
             query.put("from_date", from.toString());
@@ -382,7 +388,7 @@ public final class FinsifyClient implements Closeable {
 
     private ApiErrors errors(ApiCall call) {
         return new ApiErrors(new SecretRedactor(
-                java.util.Arrays.asList(call.loginSecret(), config.serviceSecret(), config.appSecret())));
+                Arrays.asList(call.loginSecret(), config.serviceSecret(), config.appSecret())));
     }
 
     private JavaType listOf(Class<?> elementType) {
@@ -425,12 +431,6 @@ public final class FinsifyClient implements Closeable {
             closeable.close();
         } catch (IOException | RuntimeException ignored) {
             // nothing more to release
-        }
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must be set");
         }
     }
 
