@@ -47,6 +47,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelfinsify.FinsifyConfiguration.class, value)); return true;
+        case "connectsigningkey":
+        case "connectSigningKey": getOrCreateConfiguration(target).setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "countrycode":
@@ -144,6 +146,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "configuration": return io.github.camelfinsify.FinsifyConfiguration.class;
+        case "connectsigningkey":
+        case "connectSigningKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -242,6 +246,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "configuration": return target.getConfiguration();
+        case "connectsigningkey":
+        case "connectSigningKey": return getOrCreateConfiguration(target).getConnectSigningKey();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "countrycode":

@@ -35,6 +35,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "changeTypes": target.setChangeTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectsigningkey":
+        case "connectSigningKey": target.setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "countrycode":
@@ -121,6 +123,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "changeTypes": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
+        case "connectsigningkey":
+        case "connectSigningKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -208,6 +212,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "changeTypes": return target.getChangeTypes();
         case "clientid":
         case "clientId": return target.getClientId();
+        case "connectsigningkey":
+        case "connectSigningKey": return target.getConnectSigningKey();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "countrycode":

@@ -43,6 +43,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeTypes": target.getConfiguration().setChangeTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectsigningkey":
+        case "connectSigningKey": target.getConfiguration().setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "countrycode":
@@ -166,6 +168,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeTypes": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
+        case "connectsigningkey":
+        case "connectSigningKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -290,6 +294,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeTypes": return target.getConfiguration().getChangeTypes();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
+        case "connectsigningkey":
+        case "connectSigningKey": return target.getConfiguration().getConnectSigningKey();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "countrycode":

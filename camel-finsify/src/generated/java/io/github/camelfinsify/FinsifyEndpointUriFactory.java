@@ -23,7 +23,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("accountId");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
@@ -34,6 +34,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("callbackUrl");
         props.add("changeTypes");
         props.add("clientId");
+        props.add("connectSigningKey");
         props.add("connectTimeout");
         props.add("countryCode");
         props.add("customerId");
@@ -87,8 +88,9 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("useFixedDelay");
         props.add("webhookToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("appSecret");
+        secretProps.add("connectSigningKey");
         secretProps.add("loginSecret");
         secretProps.add("serviceSecret");
         secretProps.add("webhookToken");

@@ -127,7 +127,9 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "Finds a login's secret from its id (fetchTransactions).")
     private FinsifyLoginSecretResolver loginSecretResolver;
     @UriParam(label = "consumer", description = "Remembers the referenceId of delivered webhook events so a repeated "
-                                                + "event is delivered once (default: in memory, 1000 entries).")
+                                                + "event is delivered once, and, on finsify:connect, the signed states "
+                                                + "already used, so a callback is accepted once (default: in memory, "
+                                                + "1000 entries).")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "1048576",
               description = "The largest webhook body accepted, in bytes; larger requests get 413.")
@@ -135,6 +137,13 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "Where the browser goes after the connect callback was captured "
                                                 + "(default: a short confirmation page).")
     private String redirectUrl;
+    @UriParam(label = "security", secret = true,
+              description = "The key (at least 32 bytes) that signs the state createToken and reconnect put into the "
+                            + "callback URL's path, binding the connect to its customer. finsify:connect then accepts "
+                            + "only a callback whose state is genuine, unexpired (30 minutes) and unused, and adds "
+                            + "header CamelFinsifyCustomerId. Set it on the component, so producers and the connect "
+                            + "consumer share it. Without it, finsify:connect accepts any callback.")
+    private String connectSigningKey;
 
     // --- consumers: the partner's whole book -----------------------------------------------------------------
 
@@ -504,6 +513,14 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setLoginStatusStore(LoginStatusStore loginStatusStore) {
         this.loginStatusStore = loginStatusStore;
+    }
+
+    public String getConnectSigningKey() {
+        return connectSigningKey;
+    }
+
+    public void setConnectSigningKey(String connectSigningKey) {
+        this.connectSigningKey = connectSigningKey;
     }
 
     @Override

@@ -134,6 +134,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         FinsifyDates.parse(configuration.getToDate(), "Option toDate");
         FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         TransactionSync.parseChangeTypes(configuration.getChangeTypes());
+        ConnectSigning.signerOf(this);
     }
 
     @Override
