@@ -5,6 +5,10 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import io.github.camelfinsify.sync.DirectoryLogin;
@@ -79,6 +83,35 @@ class JdbcLoginDirectoryTest {
 
         assertThat(directory.secretOf(42)).isEqualTo(OTHER_SECRET);
         assertThat(db.rows("SELECT customer_id FROM finsify_login")).containsExactly(List.of("customer-2"));
+    }
+
+    @Test
+    void replicasSavingOneLoginAtOnceLeaveOneRow() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> saves = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                JdbcLoginDirectory replica = started(key);
+                String customer = "customer-" + i;
+                saves.add(pool.submit(() -> {
+                    go.await();
+                    for (long login = 1; login <= 50; login++) {
+                        replica.save(new DirectoryLogin(login, SECRET, customer));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> save : saves) {
+                save.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_login")).isEqualTo("50");
+        assertThat(directory.secretOf(50)).isEqualTo(SECRET);
     }
 
     @Test
