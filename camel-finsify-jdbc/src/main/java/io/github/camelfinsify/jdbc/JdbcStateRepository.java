@@ -1,10 +1,9 @@
-package io.github.camelfinsify.examples.cluster;
+package io.github.camelfinsify.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -14,12 +13,15 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A {@link StateRepository} in a database table, so that several instances share the sync state of
- * {@code finsify:transactions}: whichever instance polls next continues where the last one stopped.
+ * {@code finsify:transactions}: whichever instance syncs next continues where the last one stopped.
  * <p>
  * Camel 4.18 ships JDBC idempotent and aggregation repositories (camel-sql) but no JDBC state repository; this one is
  * a table of two columns and an upsert. Every read goes to the database (no cache), so an instance that takes over
- * the polling sees the state its predecessor wrote last. The SQL is plain (update, else insert; a duplicate key on
- * insert means another writer came first, and the update is repeated), so it runs on H2, PostgreSQL, MySQL and others.
+ * sees the state its predecessor wrote last. The SQL is plain (update, else insert; a duplicate key on insert means
+ * another writer came first, and the update is repeated), so it runs on H2, PostgreSQL, MySQL and others.
+ * <p>
+ * Table (created by {@link #start()} when missing, unless {@link #setCreateTable(boolean) turned off}):
+ * {@code state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL}.
  */
 public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -34,11 +36,11 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     }
 
     public JdbcStateRepository(DataSource dataSource, String table) {
-        if (!table.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-            throw new IllegalArgumentException("Not a table name: " + table);
+        if (dataSource == null) {
+            throw new IllegalArgumentException("JdbcStateRepository needs a DataSource");
         }
         this.dataSource = dataSource;
-        this.table = table;
+        this.table = SqlTables.requireTableName(table);
     }
 
     /** Whether {@link #start()} creates the table when it is missing (default true). */
@@ -46,13 +48,15 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         this.createTable = createTable;
     }
 
+    public String getTable() {
+        return table;
+    }
+
     @Override
-    protected void doStart() throws Exception {
+    protected void doStart() {
         if (createTable) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + table
-                          + " (state_key VARCHAR(255) PRIMARY KEY, state_value CLOB NOT NULL)");
-            }
+            SqlTables.create(dataSource, table, "CREATE TABLE IF NOT EXISTS " + table
+                                                + " (state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL)");
         }
     }
 
@@ -71,17 +75,20 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     @Override
     public void setState(String key, String value) {
-        try (Connection c = dataSource.getConnection()) {
-            if (update(c, key, value) == 0) {
-                try {
-                    insert(c, key, value);
-                } catch (SQLException e) {
-                    // another writer inserted the key in between: ours is the newer value
-                    if (update(c, key, value) == 0) {
-                        throw e;
+        try {
+            SqlTables.autoCommitted(dataSource, c -> {
+                if (update(c, key, value) == 0) {
+                    try {
+                        insert(c, key, value);
+                    } catch (SQLException e) {
+                        // another writer inserted the key in between: ours is the newer value
+                        if (!SqlTables.isUniqueViolation(e) || update(c, key, value) == 0) {
+                            throw e;
+                        }
                     }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new RuntimeCamelException("Cannot write sync state " + key + " to " + table, e);
         }
@@ -102,5 +109,10 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             ps.setString(2, value);
             ps.executeUpdate();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStateRepository[" + table + "]";
     }
 }

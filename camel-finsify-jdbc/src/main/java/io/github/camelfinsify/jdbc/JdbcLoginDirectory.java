@@ -1,0 +1,203 @@
+package io.github.camelfinsify.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.LoginDirectory;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * A {@link LoginDirectory} in a database table, shared by every replica, with each login's secret encrypted at rest
+ * (AES-256-GCM, a random IV per value, the login id as associated data) under a key the user gives as Base64 text of
+ * 32 random bytes ({@link #newSecretKey()}, or {@code head -c 32 /dev/urandom | base64}).
+ * <p>
+ * Table (created by {@link #start()} when missing, unless {@link #setCreateTable(boolean) turned off}; shared with
+ * {@link JdbcLoginStatusStore} under the same name): {@code login_id BIGINT PRIMARY KEY, secret VARCHAR(4096),
+ * customer_id VARCHAR(255), status VARCHAR(255), updated_at TIMESTAMP WITH TIME ZONE NOT NULL}. The directory holds
+ * the rows whose {@code secret} is set; it pages through them by key ({@code WHERE login_id > ?}), so a book of
+ * 100,000 logins is read a page of ids at a time, and decrypts one secret when it is asked for it.
+ * <p>
+ * A secret that cannot be decrypted (another key, a changed or moved value) throws
+ * {@link LoginSecretDecryptionException}, naming the login. Neither the key nor a secret appears in a message, a log
+ * line or {@code toString()}.
+ */
+public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory {
+
+    public static final String DEFAULT_TABLE = LoginTable.DEFAULT_NAME;
+
+    private DataSource dataSource;
+    private String table = DEFAULT_TABLE;
+    private boolean createTable = true;
+    private LoginSecretCipher cipher;
+
+    public JdbcLoginDirectory() {
+    }
+
+    /**
+     * @param dataSource where the table is
+     * @param secretKey  the key that encrypts the secrets: Base64 text of 32 bytes
+     */
+    public JdbcLoginDirectory(DataSource dataSource, String secretKey) {
+        setDataSource(dataSource);
+        setSecretKey(secretKey);
+    }
+
+    /** A new random key for {@link #setSecretKey(String)}: Base64 text of 32 bytes from {@code SecureRandom}. */
+    public static String newSecretKey() {
+        return LoginSecretCipher.newBase64Key();
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The key that encrypts the secrets: Base64 text of 32 bytes (256 bits). Every replica needs the same one. */
+    public void setSecretKey(String secretKey) {
+        this.cipher = LoginSecretCipher.fromBase64Key(secretKey);
+    }
+
+    /** The table's name, optionally with its schema (default {@value #DEFAULT_TABLE}). */
+    public void setTable(String table) {
+        this.table = SqlTables.requireTableName(table);
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    /** Whether {@link #start()} creates the table when it is missing (default true). */
+    public void setCreateTable(boolean createTable) {
+        this.createTable = createTable;
+    }
+
+    public boolean isCreateTable() {
+        return createTable;
+    }
+
+    @Override
+    protected void doStart() {
+        dataSource();
+        cipher();
+        if (createTable) {
+            SqlTables.create(dataSource, table, LoginTable.ddl(table));
+        }
+    }
+
+    @Override
+    public List<Long> loginIds(long afterLoginId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be at least 1, not " + limit);
+        }
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT login_id FROM " + table
+                                                       + " WHERE login_id > ? AND secret IS NOT NULL"
+                                                       + " ORDER BY login_id FETCH FIRST ? ROWS ONLY")) {
+            ps.setLong(1, afterLoginId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Long> ids = new ArrayList<>(Math.min(limit, 1024));
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                return ids;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table, e);
+        }
+    }
+
+    @Override
+    public String secretOf(long loginId) {
+        String stored;
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT secret FROM " + table + " WHERE login_id = ?")) {
+            ps.setLong(1, loginId);
+            try (ResultSet rs = ps.executeQuery()) {
+                stored = rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read login " + loginId + " from " + table, e);
+        }
+        return stored == null ? null : cipher().decrypt(loginId, stored, table);
+    }
+
+    @Override
+    public void save(DirectoryLogin login) {
+        long loginId = login.loginId();
+        if (login.secret().getBytes(StandardCharsets.UTF_8).length > LoginTable.MAX_SECRET_BYTES) {
+            throw new IllegalArgumentException("The secret of login " + loginId + " is longer than "
+                                               + LoginTable.MAX_SECRET_BYTES + " bytes");
+        }
+        String customerId = login.customerId();
+        if (customerId != null && customerId.length() > LoginTable.MAX_CUSTOMER_ID_LENGTH) {
+            throw new IllegalArgumentException("The customer id of login " + loginId + " is longer than "
+                                               + LoginTable.MAX_CUSTOMER_ID_LENGTH + " characters");
+        }
+        String encrypted = cipher().encrypt(loginId, login.secret());
+        try {
+            SqlTables.autoCommitted(dataSource(), c -> {
+                LoginTable.upsert(c, table, loginId, List.of("secret", "customer_id"),
+                        Arrays.asList(encrypted, customerId));
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save login " + loginId + " to " + table, e);
+        }
+    }
+
+    @Override
+    public void remove(long loginId) {
+        try {
+            SqlTables.inTransaction(dataSource(), c -> {
+                LoginTable.clearSide(c, table, loginId, "status", "secret = NULL, customer_id = NULL");
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot remove login " + loginId + " from " + table, e);
+        }
+    }
+
+    @Override
+    public long size() {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE secret IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the logins in " + table, e);
+        }
+    }
+
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            throw new IllegalStateException("JdbcLoginDirectory needs a DataSource");
+        }
+        return dataSource;
+    }
+
+    private LoginSecretCipher cipher() {
+        if (cipher == null) {
+            throw new IllegalStateException("JdbcLoginDirectory needs a secretKey: Base64 text of 32 random bytes");
+        }
+        return cipher;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcLoginDirectory[" + table + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.camelfinsify.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(Database.class)
+class JdbcStateRepositoryTest {
+
+    @Parameter
+    Database database;
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void open() {
+        db = database.open();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void storesReplacesAndSharesStateBetweenInstances() {
+        JdbcStateRepository first = new JdbcStateRepository(db.dataSource());
+        first.start();
+        assertThat(first.getState("finsify-sync:1")).isNull();
+
+        first.setState("finsify-sync:1", "v1|abc|");
+        first.setState("finsify-sync:1", "v1|abd|1:2:3");
+        first.setState("finsify-sync:2", "x".repeat(100_000)); // a large window
+
+        // another instance over the same database (start() again: the table is there)
+        JdbcStateRepository second = new JdbcStateRepository(db.dataSource());
+        second.start();
+        assertThat(second.getState("finsify-sync:1")).isEqualTo("v1|abd|1:2:3");
+        assertThat(second.getState("finsify-sync:2")).hasSize(100_000);
+    }
+
+    @Test
+    void concurrentFirstWritesOfOneKeyLeaveOneRow() throws Exception {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String value = "value-" + i;
+                writes.add(pool.submit(() -> {
+                    go.await();
+                    repository.setState("race", value);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.getState("race")).startsWith("value-");
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("1");
+    }
+
+    @Test
+    void writesAreCommittedWhenThePoolTurnsAutoCommitOff() {
+        try (TestDatabase manual = database.open(pool -> pool.setAutoCommit(false))) {
+            JdbcStateRepository repository = new JdbcStateRepository(manual.dataSource());
+            repository.start();
+            repository.setState("finsify-sync:1", "first");
+            repository.setState("finsify-sync:1", "second");
+
+            assertThat(new JdbcStateRepository(manual.dataSource()).getState("finsify-sync:1")).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void keepsItsTableInTheSchemaItIsGiven() {
+        db.update("CREATE SCHEMA finsify");
+        try {
+            JdbcStateRepository repository = new JdbcStateRepository(db.dataSource(), "finsify.sync_state");
+            repository.start();
+            repository.setState("finsify-sync:1", "v1");
+
+            assertThat(db.value("SELECT state_value FROM finsify.sync_state")).isEqualTo("v1");
+        } finally {
+            db.update("DROP SCHEMA finsify CASCADE");
+        }
+    }
+
+    @Test
+    void refusesATableNameThatIsNotOne() {
+        assertThatThrownBy(() -> new JdbcStateRepository(db.dataSource(), "state; DROP TABLE x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a table name: state; DROP TABLE x");
+    }
+}
