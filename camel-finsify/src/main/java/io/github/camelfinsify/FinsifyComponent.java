@@ -13,6 +13,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The {@code finsify:} component: Finsify v2 bank-aggregation API calls, webhooks, the connect callback and a
@@ -40,6 +41,7 @@ public class FinsifyComponent extends HealthCheckComponent {
     /** The login statuses every consumer of the component shares: option loginStatusStore, else in memory. */
     LoginStatusRegistry loginStatuses() {
         LoginStatusStore store = configuration.getLoginStatusStore();
+        ServiceHelper.startService(store); // a JDBC store creates its table when started
         return new LoginStatusRegistry(store != null ? store : defaultLoginStatuses);
     }
 

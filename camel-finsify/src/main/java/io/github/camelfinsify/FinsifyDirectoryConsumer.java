@@ -19,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
         directory = configuration.getLoginDirectory();
         requests = getEndpoint().syncRequests();
+        // a JDBC directory or store creates its table when started; starting a started one does nothing
+        ServiceHelper.startService(directory, requests);
         TransactionSync sync = getEndpoint().createSync();
         stateRepository = getEndpoint().stateRepository();
         String storedCursor = stateRepository.getState(SWEEP_CURSOR_KEY);

@@ -20,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Answers Finsify's webhook POSTs. The event goes to the route in an exchange of its own (nothing of the HTTP request
@@ -63,6 +64,7 @@ final class FinsifyWebhookHandler implements Processor {
                                                + "notified login");
         }
         this.syncRequests = configuration.isRequestSync() ? endpoint.syncRequests() : null;
+        ServiceHelper.startService(configuration.getLoginDirectory(), syncRequests);
     }
 
     @Override

@@ -14,7 +14,10 @@ public interface LoginDirectory {
     /** The ids of at most {@code limit} logins whose id is greater than {@code afterLoginId}, ascending. */
     List<Long> loginIds(long afterLoginId, int limit);
 
-    /** The login's secret, or {@code null} if the directory does not know the login. */
+    /**
+     * The login's secret, or {@code null} if the directory does not know the login. It may throw when the stored
+     * secret cannot be read (a wrong key): the consumers count that against this login only.
+     */
     String secretOf(long loginId);
 
     /** Adds a login, or replaces its secret and customer (after a connect or a reconnect). */

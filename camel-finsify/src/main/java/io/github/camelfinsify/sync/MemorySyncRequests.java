@@ -19,7 +19,7 @@ public final class MemorySyncRequests implements SyncRequests {
 
     @Override
     public synchronized void request(long loginId, Collection<Long> accountIds) {
-        SyncRequest earlier = pending.remove(loginId);
+        SyncRequest earlier = pending.get(loginId); // a merged request keeps its place in the queue
         Set<Long> accounts = new HashSet<>(accountIds);
         if (earlier != null && (earlier.accountIds().isEmpty() || accounts.isEmpty())) {
             accounts.clear(); // one of them asks for every account

@@ -11,7 +11,10 @@ import java.util.List;
  */
 public interface SyncRequests {
 
-    /** Asks for a sync of these accounts of the login (all its accounts if empty); merges with a pending request. */
+    /**
+     * Asks for a sync of these accounts of the login (all its accounts if empty); merges with a pending request, which
+     * keeps its place in the queue.
+     */
     void request(long loginId, Collection<Long> accountIds);
 
     /** At most {@code limit} pending requests, oldest first. */
