@@ -45,6 +45,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": target.setFetchTransactions(property(camelContext, boolean.class, value)); return true;
         case "fromdate":
         case "fromDate": target.setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -117,6 +119,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": return boolean.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
@@ -190,6 +194,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": return target.isFetchTransactions();
         case "fromdate":
         case "fromDate": return target.getFromDate();
+        case "httpclient":
+        case "httpClient": return target.getHttpClient();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "idempotentrepository":

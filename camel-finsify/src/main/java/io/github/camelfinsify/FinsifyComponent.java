@@ -23,6 +23,7 @@ public class FinsifyComponent extends HealthCheckComponent {
     private final LoginStatusRegistry loginStatuses = new LoginStatusRegistry();
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
     private Clock clock = Clock.systemDefaultZone();
+    private final SharedClients clients = new SharedClients();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -32,6 +33,13 @@ public class FinsifyComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        // the endpoints released theirs when they stopped; this closes what an endpoint left behind
+        clients.closeAll();
+        super.doStop();
+    }
+
     LoginStatusRegistry loginStatuses() {
         return loginStatuses;
     }
@@ -39,6 +47,10 @@ public class FinsifyComponent extends HealthCheckComponent {
     /** The sync state of endpoints that set no stateRepository: shared, so the consumers of a login agree. */
     StateRepository<String, String> defaultStateRepository() {
         return defaultStateRepository;
+    }
+
+    SharedClients clients() {
+        return clients;
     }
 
     Clock clock() {

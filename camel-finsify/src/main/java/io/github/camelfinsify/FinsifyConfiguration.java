@@ -9,6 +9,7 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The options of the finsify component. The component holds one instance; each endpoint gets its own copy, so
@@ -94,6 +95,13 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "A hook to customize the Apache HttpClient before it is built "
                                                 + "(proxies, interceptors, ...).")
     private HttpClientConfigurer httpClientConfigurer;
+    @UriParam(label = "advanced",
+              description = "An Apache HttpClient of your own to send the API calls through: its pool, timeouts, TLS "
+                            + "and proxy apply, connectTimeout and responseTimeout do not, and sslContextParameters and "
+                            + "httpClientConfigurer cannot be set beside it. The component never closes it. A single "
+                            + "CloseableHttpClient bean in the registry is used automatically.")
+    @Metadata(autowired = true)
+    private CloseableHttpClient httpClient;
 
     // --- consumers ----------------------------------------------------------------------------------------
 
@@ -324,6 +332,14 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
     }
 
     public String getInitialFromDate() {

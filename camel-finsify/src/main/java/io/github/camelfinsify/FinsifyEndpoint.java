@@ -23,6 +23,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Calls the Finsify v2 API (producer), receives its webhooks and connect callbacks, and turns its transaction lists
@@ -42,6 +43,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @UriParam
     private final FinsifyConfiguration configuration;
 
+    private SharedClients.Settings clientSettings;
     private FinsifyClient client;
 
     public FinsifyEndpoint(String uri, FinsifyComponent component, FinsifyOperation operation,
@@ -126,15 +128,18 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null && callsTheApi()) {
-            client = new FinsifyClient(clientConfig());
+            SharedClients.Settings settings = SharedClients.Settings.of(configuration);
+            client = getComponent().clients().acquire(settings, this::createClient);
+            clientSettings = settings;
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (client != null) {
-            client.close();
+            getComponent().clients().release(clientSettings);
             client = null;
+            clientSettings = null;
         }
         super.doStop();
     }
@@ -146,6 +151,27 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             case webhook -> configuration.isFetchTransactions();
             default -> true;
         };
+    }
+
+    private FinsifyClient createClient() throws Exception {
+        CloseableHttpClient httpClient = configuration.getHttpClient();
+        if (httpClient == null) {
+            return new FinsifyClient(clientConfig());
+        }
+        // the supplied client was built with its own TLS and hooks: options that would silently not apply are an error
+        if (configuration.getSslContextParameters() != null) {
+            throw notBesideHttpClient("sslContextParameters");
+        }
+        if (configuration.getHttpClientConfigurer() != null) {
+            throw notBesideHttpClient("httpClientConfigurer");
+        }
+        return new FinsifyClient(clientConfig(), httpClient);
+    }
+
+    private IllegalArgumentException notBesideHttpClient(String option) {
+        return new IllegalArgumentException("Cannot start " + URISupport.sanitizeUri(getEndpointUri()) + ": option "
+                                            + option + " cannot be combined with option httpClient; configure the "
+                                            + "supplied HttpClient instead");
     }
 
     private FinsifyClientConfig clientConfig() throws Exception {
