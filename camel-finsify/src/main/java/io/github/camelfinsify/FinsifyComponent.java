@@ -9,6 +9,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The {@code finsify:} component: Finsify v2 bank-aggregation API calls, webhooks, the connect callback and a
@@ -24,6 +25,7 @@ public class FinsifyComponent extends HealthCheckComponent {
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
     private Clock clock = Clock.systemDefaultZone();
     private final SharedClients clients = new SharedClients();
+    private final RepositoryUsage repositories = new RepositoryUsage();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -34,9 +36,17 @@ public class FinsifyComponent extends HealthCheckComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(defaultStateRepository);
+    }
+
+    @Override
     protected void doStop() throws Exception {
         // the endpoints released theirs when they stopped; this closes what an endpoint left behind
         clients.closeAll();
+        repositories.stopAll();
+        ServiceHelper.stopService(defaultStateRepository);
         super.doStop();
     }
 
@@ -51,6 +61,10 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     SharedClients clients() {
         return clients;
+    }
+
+    RepositoryUsage repositories() {
+        return repositories;
     }
 
     Clock clock() {

@@ -2,7 +2,10 @@ package io.github.camelfinsify;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyClientConfig;
@@ -21,7 +24,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
@@ -45,6 +47,8 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     private SharedClients.Settings clientSettings;
     private FinsifyClient client;
+    // what this endpoint started, once each however often its consumers restart: it stops them when it stops
+    private final Set<Object> retainedRepositories = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public FinsifyEndpoint(String uri, FinsifyComponent component, FinsifyOperation operation,
                            FinsifyConfiguration configuration) {
@@ -79,7 +83,10 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return (FinsifyComponent) super.getComponent();
     }
 
-    /** The sync feed of this endpoint's options, over its state repository (the component's when none is set). */
+    /**
+     * The sync feed of this endpoint's options, over its state repository (the component's when none is set), which
+     * it starts.
+     */
     TransactionSync createSync() {
         LocalDate initialFrom = FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         if (initialFrom == null) {
@@ -89,21 +96,30 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             throw new IllegalArgumentException("Option lookbackDays must be 0 or more, was "
                                                + configuration.getLookbackDays());
         }
-        StateRepository<String, String> repository = configuration.getStateRepository() != null
-                ? configuration.getStateRepository() : getComponent().defaultStateRepository();
-        // a file or JDBC repository loads its content when started; starting a started one does nothing
-        ServiceHelper.startService(repository);
+        StateRepository<String, String> repository = configuration.getStateRepository();
+        if (repository != null) {
+            // a file or JDBC repository loads its content when started
+            retain(repository);
+        } else {
+            repository = getComponent().defaultStateRepository();
+        }
         return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
                 TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
     }
 
-    /** The repository of delivered webhook events: the configured one, or one in memory per endpoint. */
+    /** The repository of delivered webhook events, started: the configured one, or one in memory per endpoint. */
     synchronized IdempotentRepository idempotentRepository() {
         if (configuration.getIdempotentRepository() == null) {
             configuration.setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(1000));
         }
-        ServiceHelper.startService(configuration.getIdempotentRepository());
+        retain(configuration.getIdempotentRepository());
         return configuration.getIdempotentRepository();
+    }
+
+    private synchronized void retain(Object repository) {
+        if (retainedRepositories.add(repository)) {
+            getComponent().repositories().retain(getCamelContext(), repository);
+        }
     }
 
     String pathOr(String defaultPath) {
@@ -140,6 +156,10 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             getComponent().clients().release(clientSettings);
             client = null;
             clientSettings = null;
+        }
+        synchronized (this) {
+            retainedRepositories.forEach(getComponent().repositories()::release);
+            retainedRepositories.clear();
         }
         super.doStop();
     }

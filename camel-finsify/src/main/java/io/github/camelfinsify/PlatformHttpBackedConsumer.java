@@ -14,6 +14,7 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 abstract class PlatformHttpBackedConsumer extends DefaultConsumer implements EventDelivery {
 
+    private Endpoint httpEndpoint;
     private Consumer httpConsumer;
 
     PlatformHttpBackedConsumer(FinsifyEndpoint endpoint, Processor processor) {
@@ -34,8 +35,8 @@ abstract class PlatformHttpBackedConsumer extends DefaultConsumer implements Eve
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
-        httpConsumer = http.createConsumer(createHandler());
+        httpEndpoint = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
+        httpConsumer = httpEndpoint.createConsumer(createHandler());
         ServiceHelper.startService(httpConsumer);
     }
 
@@ -43,6 +44,11 @@ abstract class PlatformHttpBackedConsumer extends DefaultConsumer implements Eve
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        if (httpEndpoint != null) {
+            // created for this consumer alone: a stopped route leaves no platform-http endpoint behind
+            getEndpoint().getCamelContext().removeEndpoint(httpEndpoint);
+            httpEndpoint = null;
+        }
         super.doStop();
     }
 
