@@ -46,6 +46,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeTypes": getOrCreateConfiguration(target).setChangeTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelfinsify.FinsifyConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -104,6 +105,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "timezone":
+        case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktoken":
@@ -114,7 +117,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"httpClient"};
+        return new String[]{"clock", "httpClient"};
     }
 
     @Override
@@ -136,6 +139,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeTypes": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
+        case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelfinsify.FinsifyConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -194,6 +198,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "webhooktoken":
@@ -222,6 +228,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeTypes": return getOrCreateConfiguration(target).getChangeTypes();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -280,6 +287,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "timezone":
+        case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "todate":
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "webhooktoken":

@@ -86,6 +86,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": target.setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "timezone":
+        case "timeZone": target.setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": target.setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktoken":
@@ -160,6 +162,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "webhooktoken":
@@ -235,6 +239,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
         case "streaming": return target.isStreaming();
+        case "timezone":
+        case "timeZone": return target.getTimeZone();
         case "todate":
         case "toDate": return target.getToDate();
         case "webhooktoken":

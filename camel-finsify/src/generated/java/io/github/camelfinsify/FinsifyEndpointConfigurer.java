@@ -121,6 +121,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timezone":
+        case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
@@ -237,6 +239,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streaming": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "usefixeddelay":
@@ -349,6 +353,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streaming": return target.getConfiguration().isStreaming();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "timezone":
+        case "timeZone": return target.getConfiguration().getTimeZone();
         case "todate":
         case "toDate": return target.getConfiguration().getToDate();
         case "usefixeddelay":

@@ -23,7 +23,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("accountId");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
@@ -77,6 +77,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("stateRepository");
         props.add("streaming");
         props.add("timeUnit");
+        props.add("timeZone");
         props.add("toDate");
         props.add("useFixedDelay");
         props.add("webhookToken");

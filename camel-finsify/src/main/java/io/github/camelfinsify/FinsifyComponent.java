@@ -20,10 +20,14 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     @Metadata(description = "The options every finsify endpoint starts from; endpoint options override them.")
     private FinsifyConfiguration configuration = new FinsifyConfiguration();
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where the component reads the current time: the instant whose date, in timeZone, is "
+                            + "today for the sync feed, and the age of the health check's cached answers (default: "
+                            + "the system clock). A single Clock bean in the registry is used automatically.")
+    private Clock clock;
 
     private final LoginStatusRegistry loginStatuses = new LoginStatusRegistry();
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
-    private Clock clock = Clock.systemDefaultZone();
     private final SharedClients clients = new SharedClients();
     private final RepositoryUsage repositories = new RepositoryUsage();
 
@@ -67,13 +71,9 @@ public class FinsifyComponent extends HealthCheckComponent {
         return repositories;
     }
 
+    /** The clock to read the time from: the configured one, else the system's. */
     Clock clock() {
-        return clock;
-    }
-
-    /** For tests: the clock that says what "today" is for the sync feed. */
-    void setClock(Clock clock) {
-        this.clock = clock;
+        return clock != null ? clock : Clock.systemUTC();
     }
 
     public FinsifyConfiguration getConfiguration() {
@@ -82,5 +82,13 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     public void setConfiguration(FinsifyConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 }

@@ -108,6 +108,11 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "The first day to sync on the first poll of an account, as "
                                                 + "YYYY-MM-DD (default: 90 days ago).")
     private String initialFromDate;
+    @UriParam(label = "consumer",
+              description = "The time zone whose date is today for the sync window, its end date and the "
+                            + "initialFromDate default, as a time zone id such as Asia/Kuala_Lumpur (default: the "
+                            + "JVM's). Banks date transactions in their own zone.")
+    private String timeZone;
     @UriParam(label = "consumer", defaultValue = "14",
               description = "How many days back each sync looks for late, changed and removed transactions.")
     private int lookbackDays = 14;
@@ -348,6 +353,14 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setInitialFromDate(String initialFromDate) {
         this.initialFromDate = initialFromDate;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public int getLookbackDays() {

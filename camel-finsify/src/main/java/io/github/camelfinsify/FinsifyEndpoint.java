@@ -1,7 +1,10 @@
 package io.github.camelfinsify;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -85,12 +88,13 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     /**
      * The sync feed of this endpoint's options, over its state repository (the component's when none is set), which
-     * it starts.
+     * it starts. Its today is the date in {@code timeZone}.
      */
     TransactionSync createSync() {
+        Clock today = getComponent().clock().withZone(timeZone());
         LocalDate initialFrom = FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         if (initialFrom == null) {
-            initialFrom = LocalDate.now(getComponent().clock()).minusDays(DEFAULT_INITIAL_DAYS);
+            initialFrom = LocalDate.now(today).minusDays(DEFAULT_INITIAL_DAYS);
         }
         if (configuration.getLookbackDays() < 0) {
             throw new IllegalArgumentException("Option lookbackDays must be 0 or more, was "
@@ -104,7 +108,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             repository = getComponent().defaultStateRepository();
         }
         return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
-                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
+                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), today);
     }
 
     /** The repository of delivered webhook events, started: the configured one, or one in memory per endpoint. */
@@ -119,6 +123,20 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private synchronized void retain(Object repository) {
         if (retainedRepositories.add(repository)) {
             getComponent().repositories().retain(getCamelContext(), repository);
+        }
+    }
+
+    /** The zone whose date is today: option timeZone, else the JVM's. */
+    ZoneId timeZone() {
+        String id = configuration.getTimeZone();
+        if (id == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(id.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Option timeZone must be a time zone id such as Asia/Kuala_Lumpur, "
+                                               + "UTC or +08:00, was '" + id + "'", e);
         }
     }
 
@@ -138,6 +156,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         FinsifyDates.parse(configuration.getToDate(), "Option toDate");
         FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         TransactionSync.parseChangeTypes(configuration.getChangeTypes());
+        timeZone();
     }
 
     @Override
