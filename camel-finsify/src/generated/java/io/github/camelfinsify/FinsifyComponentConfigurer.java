@@ -60,6 +60,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
@@ -153,6 +155,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "fromDate": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
@@ -242,6 +246,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":

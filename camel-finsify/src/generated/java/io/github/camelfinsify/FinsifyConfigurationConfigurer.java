@@ -45,6 +45,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": target.setFetchTransactions(property(camelContext, boolean.class, value)); return true;
         case "fromdate":
         case "fromDate": target.setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, long.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
@@ -121,6 +123,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": return boolean.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
@@ -198,6 +202,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": return target.isFetchTransactions();
         case "fromdate":
         case "fromDate": return target.getFromDate();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "httpclientconfigurer":

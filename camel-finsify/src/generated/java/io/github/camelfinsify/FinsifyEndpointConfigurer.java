@@ -59,6 +59,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
@@ -177,6 +179,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
@@ -291,6 +295,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
         case "greedy": return target.isGreedy();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "httpclientconfigurer":

@@ -23,7 +23,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(58);
         props.add("accountId");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
@@ -43,6 +43,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("fetchTransactions");
         props.add("fromDate");
         props.add("greedy");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("httpClientConfigurer");
         props.add("idempotentRepository");

@@ -30,6 +30,7 @@ public class FinsifyComponent extends HealthCheckComponent {
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
     private final SharedClients clients = new SharedClients();
     private final RepositoryUsage repositories = new RepositoryUsage();
+    private final HealthProbes healthProbes = new HealthProbes();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -69,6 +70,10 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     RepositoryUsage repositories() {
         return repositories;
+    }
+
+    HealthProbes healthProbes() {
+        return healthProbes;
     }
 
     /** The clock to read the time from: the configured one, else the system's. */

@@ -102,6 +102,10 @@ public class FinsifyConfiguration implements Cloneable {
                             + "CloseableHttpClient bean in the registry is used automatically.")
     @Metadata(autowired = true)
     private CloseableHttpClient httpClient;
+    @UriParam(label = "health", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long the producers' readiness check reuses the API's last answer before it asks "
+                            + "again, so frequent probes do not become API traffic; 0 asks on every check.")
+    private long healthCheckInterval = 30_000L;
 
     // --- consumers ----------------------------------------------------------------------------------------
 
@@ -345,6 +349,14 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setHttpClient(CloseableHttpClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public String getInitialFromDate() {
