@@ -48,6 +48,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelfinsify.FinsifyConfiguration.class, value)); return true;
+        case "connectsigningkey":
+        case "connectSigningKey": getOrCreateConfiguration(target).setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "countrycode":
@@ -75,19 +77,31 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "initialFromDate": getOrCreateConfiguration(target).setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "logindirectory":
+        case "loginDirectory": getOrCreateConfiguration(target).setLoginDirectory(property(camelContext, io.github.camelfinsify.sync.LoginDirectory.class, value)); return true;
         case "loginsecret":
         case "loginSecret": getOrCreateConfiguration(target).setLoginSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "loginsecretresolver":
         case "loginSecretResolver": getOrCreateConfiguration(target).setLoginSecretResolver(property(camelContext, io.github.camelfinsify.FinsifyLoginSecretResolver.class, value)); return true;
+        case "loginstatusstore":
+        case "loginStatusStore": getOrCreateConfiguration(target).setLoginStatusStore(property(camelContext, io.github.camelfinsify.sync.LoginStatusStore.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": getOrCreateConfiguration(target).setMaxCallsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": getOrCreateConfiguration(target).setMaxConcurrentLogins(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconciliationinterval":
+        case "reconciliationInterval": getOrCreateConfiguration(target).setReconciliationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "redirecturl":
         case "redirectUrl": getOrCreateConfiguration(target).setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestsync":
+        case "requestSync": getOrCreateConfiguration(target).setRequestSync(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -107,6 +121,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "syncrequests":
+        case "syncRequests": getOrCreateConfiguration(target).setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
@@ -143,6 +159,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientId": return java.lang.String.class;
         case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelfinsify.FinsifyConfiguration.class;
+        case "connectsigningkey":
+        case "connectSigningKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -170,19 +188,31 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "initialFromDate": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "logindirectory":
+        case "loginDirectory": return io.github.camelfinsify.sync.LoginDirectory.class;
         case "loginsecret":
         case "loginSecret": return java.lang.String.class;
         case "loginsecretresolver":
         case "loginSecretResolver": return io.github.camelfinsify.FinsifyLoginSecretResolver.class;
+        case "loginstatusstore":
+        case "loginStatusStore": return io.github.camelfinsify.sync.LoginStatusStore.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return int.class;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "path": return java.lang.String.class;
+        case "reconciliationinterval":
+        case "reconciliationInterval": return long.class;
         case "redirecturl":
         case "redirectUrl": return java.lang.String.class;
+        case "requestsync":
+        case "requestSync": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -202,6 +232,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
+        case "syncrequests":
+        case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "todate":
@@ -234,6 +266,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
+        case "connectsigningkey":
+        case "connectSigningKey": return getOrCreateConfiguration(target).getConnectSigningKey();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "countrycode":
@@ -261,19 +295,31 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "initialFromDate": return getOrCreateConfiguration(target).getInitialFromDate();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "logindirectory":
+        case "loginDirectory": return getOrCreateConfiguration(target).getLoginDirectory();
         case "loginsecret":
         case "loginSecret": return getOrCreateConfiguration(target).getLoginSecret();
         case "loginsecretresolver":
         case "loginSecretResolver": return getOrCreateConfiguration(target).getLoginSecretResolver();
+        case "loginstatusstore":
+        case "loginStatusStore": return getOrCreateConfiguration(target).getLoginStatusStore();
         case "lookbackdays":
         case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return getOrCreateConfiguration(target).getMaxCallsPerSecond();
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return getOrCreateConfiguration(target).getMaxConcurrentLogins();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "path": return getOrCreateConfiguration(target).getPath();
+        case "reconciliationinterval":
+        case "reconciliationInterval": return getOrCreateConfiguration(target).getReconciliationInterval();
         case "redirecturl":
         case "redirectUrl": return getOrCreateConfiguration(target).getRedirectUrl();
+        case "requestsync":
+        case "requestSync": return getOrCreateConfiguration(target).isRequestSync();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrydelay":
@@ -293,6 +339,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "syncrequests":
+        case "syncRequests": return getOrCreateConfiguration(target).getSyncRequests();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "todate":

@@ -35,6 +35,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "changeTypes": target.setChangeTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectsigningkey":
+        case "connectSigningKey": target.setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "countrycode":
@@ -56,19 +58,31 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "identifier": target.setIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "initialfromdate":
         case "initialFromDate": target.setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "logindirectory":
+        case "loginDirectory": target.setLoginDirectory(property(camelContext, io.github.camelfinsify.sync.LoginDirectory.class, value)); return true;
         case "loginsecret":
         case "loginSecret": target.setLoginSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "loginsecretresolver":
         case "loginSecretResolver": target.setLoginSecretResolver(property(camelContext, io.github.camelfinsify.FinsifyLoginSecretResolver.class, value)); return true;
+        case "loginstatusstore":
+        case "loginStatusStore": target.setLoginStatusStore(property(camelContext, io.github.camelfinsify.sync.LoginStatusStore.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": target.setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": target.setMaxCallsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": target.setMaxConcurrentLogins(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconciliationinterval":
+        case "reconciliationInterval": target.setReconciliationInterval(property(camelContext, long.class, value)); return true;
         case "redirecturl":
         case "redirectUrl": target.setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestsync":
+        case "requestSync": target.setRequestSync(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
         case "retrydelay":
@@ -88,6 +102,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": target.setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "syncrequests":
+        case "syncRequests": target.setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
         case "timezone":
         case "timeZone": target.setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
@@ -113,6 +129,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "changeTypes": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
+        case "connectsigningkey":
+        case "connectSigningKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -134,19 +152,31 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "identifier": return java.lang.String.class;
         case "initialfromdate":
         case "initialFromDate": return java.lang.String.class;
+        case "logindirectory":
+        case "loginDirectory": return io.github.camelfinsify.sync.LoginDirectory.class;
         case "loginsecret":
         case "loginSecret": return java.lang.String.class;
         case "loginsecretresolver":
         case "loginSecretResolver": return io.github.camelfinsify.FinsifyLoginSecretResolver.class;
+        case "loginstatusstore":
+        case "loginStatusStore": return io.github.camelfinsify.sync.LoginStatusStore.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return int.class;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "path": return java.lang.String.class;
+        case "reconciliationinterval":
+        case "reconciliationInterval": return long.class;
         case "redirecturl":
         case "redirectUrl": return java.lang.String.class;
+        case "requestsync":
+        case "requestSync": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -166,6 +196,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
+        case "syncrequests":
+        case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
         case "todate":
@@ -192,6 +224,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "changeTypes": return target.getChangeTypes();
         case "clientid":
         case "clientId": return target.getClientId();
+        case "connectsigningkey":
+        case "connectSigningKey": return target.getConnectSigningKey();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "countrycode":
@@ -213,19 +247,31 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "identifier": return target.getIdentifier();
         case "initialfromdate":
         case "initialFromDate": return target.getInitialFromDate();
+        case "logindirectory":
+        case "loginDirectory": return target.getLoginDirectory();
         case "loginsecret":
         case "loginSecret": return target.getLoginSecret();
         case "loginsecretresolver":
         case "loginSecretResolver": return target.getLoginSecretResolver();
+        case "loginstatusstore":
+        case "loginStatusStore": return target.getLoginStatusStore();
         case "lookbackdays":
         case "lookbackDays": return target.getLookbackDays();
         case "maxbodysize":
         case "maxBodySize": return target.getMaxBodySize();
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return target.getMaxCallsPerSecond();
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return target.getMaxConcurrentLogins();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "path": return target.getPath();
+        case "reconciliationinterval":
+        case "reconciliationInterval": return target.getReconciliationInterval();
         case "redirecturl":
         case "redirectUrl": return target.getRedirectUrl();
+        case "requestsync":
+        case "requestSync": return target.isRequestSync();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
         case "retrydelay":
@@ -245,6 +291,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
         case "streaming": return target.isStreaming();
+        case "syncrequests":
+        case "syncRequests": return target.getSyncRequests();
         case "timezone":
         case "timeZone": return target.getTimeZone();
         case "todate":

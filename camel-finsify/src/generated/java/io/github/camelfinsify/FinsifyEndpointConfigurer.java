@@ -43,6 +43,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeTypes": target.getConfiguration().setChangeTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectsigningkey":
+        case "connectSigningKey": target.getConfiguration().setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "countrycode":
@@ -74,23 +76,35 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "initialFromDate": target.getConfiguration().setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "logindirectory":
+        case "loginDirectory": target.getConfiguration().setLoginDirectory(property(camelContext, io.github.camelfinsify.sync.LoginDirectory.class, value)); return true;
         case "loginsecret":
         case "loginSecret": target.getConfiguration().setLoginSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "loginsecretresolver":
         case "loginSecretResolver": target.getConfiguration().setLoginSecretResolver(property(camelContext, io.github.camelfinsify.FinsifyLoginSecretResolver.class, value)); return true;
+        case "loginstatusstore":
+        case "loginStatusStore": target.getConfiguration().setLoginStatusStore(property(camelContext, io.github.camelfinsify.sync.LoginStatusStore.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": target.getConfiguration().setMaxCallsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": target.getConfiguration().setMaxConcurrentLogins(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "reconciliationinterval":
+        case "reconciliationInterval": target.getConfiguration().setReconciliationInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "redirecturl":
         case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestsync":
+        case "requestSync": target.getConfiguration().setRequestSync(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -121,6 +135,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "syncrequests":
+        case "syncRequests": target.getConfiguration().setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timezone":
@@ -163,6 +179,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeTypes": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
+        case "connectsigningkey":
+        case "connectSigningKey": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -194,23 +212,35 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "initialFromDate": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "logindirectory":
+        case "loginDirectory": return io.github.camelfinsify.sync.LoginDirectory.class;
         case "loginsecret":
         case "loginSecret": return java.lang.String.class;
         case "loginsecretresolver":
         case "loginSecretResolver": return io.github.camelfinsify.FinsifyLoginSecretResolver.class;
+        case "loginstatusstore":
+        case "loginStatusStore": return io.github.camelfinsify.sync.LoginStatusStore.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return int.class;
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "reconciliationinterval":
+        case "reconciliationInterval": return long.class;
         case "redirecturl":
         case "redirectUrl": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestsync":
+        case "requestSync": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -241,6 +271,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
+        case "syncrequests":
+        case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timezone":
@@ -279,6 +311,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "changeTypes": return target.getConfiguration().getChangeTypes();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
+        case "connectsigningkey":
+        case "connectSigningKey": return target.getConfiguration().getConnectSigningKey();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "countrycode":
@@ -310,23 +344,35 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "initialFromDate": return target.getConfiguration().getInitialFromDate();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "logindirectory":
+        case "loginDirectory": return target.getConfiguration().getLoginDirectory();
         case "loginsecret":
         case "loginSecret": return target.getConfiguration().getLoginSecret();
         case "loginsecretresolver":
         case "loginSecretResolver": return target.getConfiguration().getLoginSecretResolver();
+        case "loginstatusstore":
+        case "loginStatusStore": return target.getConfiguration().getLoginStatusStore();
         case "lookbackdays":
         case "lookbackDays": return target.getConfiguration().getLookbackDays();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxcallspersecond":
+        case "maxCallsPerSecond": return target.getConfiguration().getMaxCallsPerSecond();
+        case "maxconcurrentlogins":
+        case "maxConcurrentLogins": return target.getConfiguration().getMaxConcurrentLogins();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "path": return target.getConfiguration().getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "reconciliationinterval":
+        case "reconciliationInterval": return target.getConfiguration().getReconciliationInterval();
         case "redirecturl":
         case "redirectUrl": return target.getConfiguration().getRedirectUrl();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestsync":
+        case "requestSync": return target.getConfiguration().isRequestSync();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retrydelay":
@@ -357,6 +403,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "streaming": return target.getConfiguration().isStreaming();
+        case "syncrequests":
+        case "syncRequests": return target.getConfiguration().getSyncRequests();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timezone":

@@ -23,7 +23,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(66);
         props.add("accountId");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
@@ -34,6 +34,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("callbackUrl");
         props.add("changeTypes");
         props.add("clientId");
+        props.add("connectSigningKey");
         props.add("connectTimeout");
         props.add("countryCode");
         props.add("customerId");
@@ -51,16 +52,22 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialDelay");
         props.add("initialFromDate");
         props.add("lazyStartProducer");
+        props.add("loginDirectory");
         props.add("loginSecret");
         props.add("loginSecretResolver");
+        props.add("loginStatusStore");
         props.add("lookbackDays");
         props.add("maxBodySize");
+        props.add("maxCallsPerSecond");
+        props.add("maxConcurrentLogins");
         props.add("maxRetries");
         props.add("operation");
         props.add("path");
         props.add("pollStrategy");
+        props.add("reconciliationInterval");
         props.add("redirectUrl");
         props.add("repeatCount");
+        props.add("requestSync");
         props.add("responseTimeout");
         props.add("retryDelay");
         props.add("runLoggingLevel");
@@ -77,14 +84,16 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("startScheduler");
         props.add("stateRepository");
         props.add("streaming");
+        props.add("syncRequests");
         props.add("timeUnit");
         props.add("timeZone");
         props.add("toDate");
         props.add("useFixedDelay");
         props.add("webhookToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("appSecret");
+        secretProps.add("connectSigningKey");
         secretProps.add("loginSecret");
         secretProps.add("serviceSecret");
         secretProps.add("webhookToken");

@@ -2,31 +2,40 @@ package io.github.camelfinsify;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
+import org.slf4j.LoggerFactory;
 
 /**
- * How the receiving consumers hand an exchange to the route: through a consumer of their own, or through the
- * processor the {@code webhook:} meta component gives.
+ * How a consumer hands an exchange to the route: through a consumer of its own, or through the processor the
+ * {@code webhook:} meta component gives.
  */
 interface EventDelivery {
 
     Exchange newExchange();
 
-    /** Runs the route synchronously; the outcome is on the exchange. */
+    /** Runs the route synchronously. */
     void process(Exchange exchange);
 
     void release(Exchange exchange);
 
     ExceptionHandler exceptionHandler();
 
-    /** Runs the route for one exchange and answers whether it completed without error; failures are reported. */
+    /**
+     * Runs the route for one exchange and answers whether it completed, as its unit of work decided; a failure is
+     * reported to the consumer's exception handler.
+     */
     default boolean deliver(Exchange exchange, String what) {
+        ExchangeCompletion completion = ExchangeCompletion.on(exchange);
         try {
             process(exchange);
+            if (completion.completed(exchange)) {
+                return true;
+            }
             if (exchange.getException() != null) {
                 exceptionHandler().handleException(what + " failed in the route", exchange, exchange.getException());
-                return false;
+            } else {
+                LoggerFactory.getLogger(EventDelivery.class).warn("{} was rolled back by the route", what);
             }
-            return true;
+            return false;
         } finally {
             release(exchange);
         }

@@ -3,6 +3,10 @@ package io.github.camelfinsify;
 import java.time.Clock;
 import java.util.Map;
 
+import io.github.camelfinsify.sync.LoginStatusStore;
+import io.github.camelfinsify.sync.MemoryLoginStatusStore;
+import io.github.camelfinsify.sync.MemorySyncRequests;
+import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -26,7 +30,8 @@ public class FinsifyComponent extends HealthCheckComponent {
                             + "the system clock). A single Clock bean in the registry is used automatically.")
     private Clock clock;
 
-    private final LoginStatusRegistry loginStatuses = new LoginStatusRegistry();
+    private final LoginStatusStore defaultLoginStatuses = new MemoryLoginStatusStore();
+    private final SyncRequests defaultSyncRequests = new MemorySyncRequests();
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
     private final SharedClients clients = new SharedClients();
     private final RepositoryUsage repositories = new RepositoryUsage();
@@ -55,8 +60,15 @@ public class FinsifyComponent extends HealthCheckComponent {
         super.doStop();
     }
 
+    /** The login statuses every consumer of the component shares: option loginStatusStore, else in memory. */
     LoginStatusRegistry loginStatuses() {
-        return loginStatuses;
+        LoginStatusStore store = configuration.getLoginStatusStore();
+        return new LoginStatusRegistry(store != null ? store : defaultLoginStatuses);
+    }
+
+    /** Where webhooks hand logins to the multi-login sync consumer when the endpoints set no syncRequests. */
+    SyncRequests defaultSyncRequests() {
+        return defaultSyncRequests;
     }
 
     /** The sync state of endpoints that set no stateRepository: shared, so the consumers of a login agree. */

@@ -1,5 +1,8 @@
 package io.github.camelfinsify;
 
+import io.github.camelfinsify.sync.LoginDirectory;
+import io.github.camelfinsify.sync.LoginStatusStore;
+import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Configurer;
@@ -141,7 +144,9 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "Finds a login's secret from its id (fetchTransactions).")
     private FinsifyLoginSecretResolver loginSecretResolver;
     @UriParam(label = "consumer", description = "Remembers the referenceId of delivered webhook events so a repeated "
-                                                + "event is delivered once (default: in memory, 1000 entries).")
+                                                + "event is delivered once, and, on finsify:connect, the signed states "
+                                                + "already used, so a callback is accepted once (default: in memory, "
+                                                + "1000 entries).")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "1048576",
               description = "The largest webhook body accepted, in bytes; larger requests get 413.")
@@ -149,6 +154,46 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "Where the browser goes after the connect callback was captured "
                                                 + "(default: a short confirmation page).")
     private String redirectUrl;
+    @UriParam(label = "security", secret = true,
+              description = "The key (at least 32 bytes) that signs the state createToken and reconnect put into the "
+                            + "callback URL's path, binding the connect to its customer. finsify:connect then accepts "
+                            + "only a callback whose state is genuine, unexpired (30 minutes) and unused, and adds "
+                            + "header CamelFinsifyCustomerId. Set it on the component, so producers and the connect "
+                            + "consumer share it. Without it, finsify:connect accepts any callback.")
+    private String connectSigningKey;
+
+    // --- consumers: the partner's whole book -----------------------------------------------------------------
+
+    @UriParam(label = "consumer", description = "The book of logins to keep in sync: with it, finsify:transactions "
+                                                + "syncs every login of the directory (instead of one loginSecret), "
+                                                + "and the webhook consumer resolves secrets from it.")
+    private LoginDirectory loginDirectory;
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration",
+              description = "How often the multi-login consumer visits every login of the directory, spread evenly "
+                            + "over the interval; webhooks bring a login forward in between.")
+    private long reconciliationInterval = 86_400_000L;
+    @UriParam(label = "consumer", defaultValue = "4",
+              description = "How many logins the multi-login consumer syncs at once.")
+    private int maxConcurrentLogins = 4;
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "At most this many API calls per second from the multi-login consumer, across all "
+                            + "logins (0: no limit). A 429 holds every login back for its Retry-After.")
+    private int maxCallsPerSecond;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Whether the webhook consumer hands each new-transactions event to the multi-login "
+                            + "consumer (through syncRequests), which syncs the named accounts next, ahead of the "
+                            + "sweep; the webhook is answered once the request is recorded and the route processed "
+                            + "the event.")
+    private boolean requestSync;
+    @UriParam(label = "consumer,advanced",
+              description = "Where webhooks leave sync requests for the multi-login consumer (default: in memory, "
+                            + "shared by the component's endpoints). Share one store between replicas.")
+    private SyncRequests syncRequests;
+    @UriParam(label = "consumer,advanced",
+              description = "Where the component keeps the logins that need their user, learned from webhooks "
+                            + "(default: in memory). Share one store between replicas, so the instance that syncs "
+                            + "obeys a status any of them received.")
+    private LoginStatusStore loginStatusStore;
 
     /** A copy for one endpoint: endpoint options then change the copy only. */
     public FinsifyConfiguration copy() {
@@ -453,6 +498,70 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setRedirectUrl(String redirectUrl) {
         this.redirectUrl = redirectUrl;
+    }
+
+    public LoginDirectory getLoginDirectory() {
+        return loginDirectory;
+    }
+
+    public void setLoginDirectory(LoginDirectory loginDirectory) {
+        this.loginDirectory = loginDirectory;
+    }
+
+    public long getReconciliationInterval() {
+        return reconciliationInterval;
+    }
+
+    public void setReconciliationInterval(long reconciliationInterval) {
+        this.reconciliationInterval = reconciliationInterval;
+    }
+
+    public int getMaxConcurrentLogins() {
+        return maxConcurrentLogins;
+    }
+
+    public void setMaxConcurrentLogins(int maxConcurrentLogins) {
+        this.maxConcurrentLogins = maxConcurrentLogins;
+    }
+
+    public int getMaxCallsPerSecond() {
+        return maxCallsPerSecond;
+    }
+
+    public void setMaxCallsPerSecond(int maxCallsPerSecond) {
+        this.maxCallsPerSecond = maxCallsPerSecond;
+    }
+
+    public boolean isRequestSync() {
+        return requestSync;
+    }
+
+    public void setRequestSync(boolean requestSync) {
+        this.requestSync = requestSync;
+    }
+
+    public SyncRequests getSyncRequests() {
+        return syncRequests;
+    }
+
+    public void setSyncRequests(SyncRequests syncRequests) {
+        this.syncRequests = syncRequests;
+    }
+
+    public LoginStatusStore getLoginStatusStore() {
+        return loginStatusStore;
+    }
+
+    public void setLoginStatusStore(LoginStatusStore loginStatusStore) {
+        this.loginStatusStore = loginStatusStore;
+    }
+
+    public String getConnectSigningKey() {
+        return connectSigningKey;
+    }
+
+    public void setConnectSigningKey(String connectSigningKey) {
+        this.connectSigningKey = connectSigningKey;
     }
 
     @Override

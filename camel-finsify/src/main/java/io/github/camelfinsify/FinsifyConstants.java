@@ -19,7 +19,10 @@ public final class FinsifyConstants {
               javaType = "String")
     public static final String IDENTIFIER = "CamelFinsifyIdentifier";
 
-    @Metadata(label = "producer", description = "The Finsify customer id to create a token for.", javaType = "String")
+    @Metadata(description = "The Finsify customer id: in, the customer to create a token for (createToken) or whose "
+                            + "login to reconnect (reconnect with connectSigningKey); out of finsify:connect with "
+                            + "connectSigningKey, the customer whose token started the connect (from the signed state).",
+              javaType = "String")
     public static final String CUSTOMER_ID = "CamelFinsifyCustomerId";
 
     @Metadata(label = "producer", description = "The id of the service (bank) to create a token for.",

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyClientConfig;
+import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -71,7 +72,8 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         Consumer consumer = switch (operation) {
-            case transactions -> new FinsifyTransactionsConsumer(this, processor);
+            case transactions -> configuration.getLoginDirectory() != null
+                    ? new FinsifyDirectoryConsumer(this, processor) : new FinsifyTransactionsConsumer(this, processor);
             case webhook -> new FinsifyWebhookConsumer(this, processor);
             case connect -> new FinsifyConnectConsumer(this, processor);
             default -> throw new IllegalArgumentException("finsify:" + operation + " is a producer operation: the "
@@ -100,15 +102,25 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             throw new IllegalArgumentException("Option lookbackDays must be 0 or more, was "
                                                + configuration.getLookbackDays());
         }
-        StateRepository<String, String> repository = configuration.getStateRepository();
-        if (repository != null) {
-            // a file or JDBC repository loads its content when started
-            retain(repository);
-        } else {
-            repository = getComponent().defaultStateRepository();
-        }
-        return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
+        return new TransactionSync(stateRepository(), configuration.getLookbackDays(), initialFrom,
                 TransactionSync.parseChangeTypes(configuration.getChangeTypes()), today);
+    }
+
+    /** The sync state: the configured repository, which this endpoint starts, or the component's. */
+    StateRepository<String, String> stateRepository() {
+        StateRepository<String, String> repository = configuration.getStateRepository();
+        if (repository == null) {
+            return getComponent().defaultStateRepository();
+        }
+        // a file or JDBC repository loads its content when started
+        retain(repository);
+        return repository;
+    }
+
+    /** Where webhooks leave logins for the multi-login consumer: the configured store, or the component's. */
+    SyncRequests syncRequests() {
+        return configuration.getSyncRequests() != null ? configuration.getSyncRequests()
+                : getComponent().defaultSyncRequests();
     }
 
     /** The repository of delivered webhook events, started: the configured one, or one in memory per endpoint. */
@@ -156,6 +168,7 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         FinsifyDates.parse(configuration.getToDate(), "Option toDate");
         FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         TransactionSync.parseChangeTypes(configuration.getChangeTypes());
+        ConnectSigning.signerOf(this);
         timeZone();
     }
 

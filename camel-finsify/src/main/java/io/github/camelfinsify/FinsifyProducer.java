@@ -7,6 +7,7 @@ import io.github.camelfinsify.client.FinsifyResponse;
 import io.github.camelfinsify.client.TransactionStream;
 import io.github.camelfinsify.model.LoginActivation;
 import io.github.camelfinsify.model.LoginRefresh;
+import io.github.camelfinsify.webhook.ConnectStateSigner;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -65,12 +66,15 @@ public class FinsifyProducer extends DefaultProducer {
                     client.services(configuration.getCountryCode(), configuration.getServiceType()));
             case createCustomer -> reply(exchange, client.createCustomer(
                     required(in, FinsifyConstants.IDENTIFIER, configuration.getIdentifier(), "identifier", operation)));
-            case createToken -> reply(exchange, client.createToken(
-                    required(in, FinsifyConstants.CUSTOMER_ID, configuration.getCustomerId(), "customerId", operation),
-                    required(in, FinsifyConstants.SERVICE_ID, Integer.class, configuration.getServiceId(), "serviceId",
-                            operation),
-                    callbackUrl(in, operation)));
-            case reconnect -> reply(exchange, client.reconnect(loginSecret(in, operation), callbackUrl(in, operation)));
+            case createToken -> {
+                String customerId = required(in, FinsifyConstants.CUSTOMER_ID, configuration.getCustomerId(),
+                        "customerId", operation);
+                reply(exchange, client.createToken(customerId,
+                        required(in, FinsifyConstants.SERVICE_ID, Integer.class, configuration.getServiceId(),
+                                "serviceId", operation),
+                        signedCallbackUrl(in, operation, customerId)));
+            }
+            case reconnect -> reply(exchange, client.reconnect(loginSecret(in, operation), reconnectCallbackUrl(in)));
             case accounts -> reply(exchange, client.accounts(loginSecret(in, operation)));
             case transactions -> transactions(exchange, client, operation);
             case activateLogin -> replyActivation(exchange, client.activateLogin(loginSecret(in, operation)));
@@ -134,6 +138,33 @@ public class FinsifyProducer extends DefaultProducer {
 
     private String callbackUrl(Message in, FinsifyOperation operation) {
         return required(in, FinsifyConstants.CALLBACK_URL, configuration.getCallbackUrl(), "callbackUrl", operation);
+    }
+
+    /** With connectSigningKey, the callback URL carries a signed state for the customer as its last path segment. */
+    private String signedCallbackUrl(Message in, FinsifyOperation operation, String customerId) {
+        String callbackUrl = callbackUrl(in, operation);
+        ConnectStateSigner signer = ConnectSigning.signerOf(getEndpoint());
+        return signer == null ? callbackUrl : signer.signCallbackUrl(callbackUrl, customerId);
+    }
+
+    /**
+     * A reconnect's state names the customer the login belongs to: the API does not say it, so the route gives it, as
+     * for createToken, and finsify:connect reports the same header for both.
+     */
+    private String reconnectCallbackUrl(Message in) {
+        if (configuration.getConnectSigningKey() == null) {
+            return callbackUrl(in, FinsifyOperation.reconnect);
+        }
+        String customerId = in.getHeader(FinsifyConstants.CUSTOMER_ID, String.class);
+        if (customerId == null || customerId.isBlank()) {
+            customerId = configuration.getCustomerId();
+        }
+        if (customerId == null || customerId.isBlank()) {
+            throw new IllegalArgumentException("The reconnect operation needs customerId when connectSigningKey is set "
+                                               + "(the signed state names the login's customer): set header "
+                                               + FinsifyConstants.CUSTOMER_ID + " or option customerId");
+        }
+        return signedCallbackUrl(in, FinsifyOperation.reconnect, customerId);
     }
 
     private static String required(Message in, String header, String option, String optionName,

@@ -6,7 +6,6 @@ import java.util.Queue;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.model.Account;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -21,6 +20,7 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     private TransactionSync sync;
     private TransactionSync.Session session;
     private Long loginId;
+    private final EventDelivery delivery = new ConsumerDelivery(this);
 
     public FinsifyTransactionsConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,53 +67,18 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    /** Delivers the open session's changes; the queue holds them, oldest first. */
     @Override
-    public int processBatch(Queue<Object> changes) throws Exception {
-        int total = changes.size();
-        int index = 0;
-        int delivered = 0;
+    public int processBatch(Queue<Object> changes) {
         try {
-            while (!changes.isEmpty()) {
-                TransactionChange change = (TransactionChange) changes.poll();
-                pendingExchanges = changes.size();
-                if (!isBatchAllowed()) {
-                    break; // stopping: what was not delivered is delivered after the restart
-                }
-                if (session.isDelivered(change)) {
-                    Exchange exchange = createExchange(false);
-                    SyncExchanges.populate(exchange, change, loginId);
-                    exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-                    exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-                    exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, changes.isEmpty());
-                    if (!deliver(exchange)) {
-                        break; // keep the feed in order: this change and the rest come again next poll
-                    }
-                    delivered++;
-                }
-                session.commit(change);
-                index++;
-            }
+            return SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> {
+                exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
+                exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);
+                pendingExchanges = size - index - 1;
+            }, this::isBatchAllowed);
         } finally {
             pendingExchanges = 0;
-        }
-        return delivered;
-    }
-
-    private boolean deliver(Exchange exchange) {
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        try {
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Finsify transaction was not processed; it is delivered "
-                                                      + "again on the next poll", exchange, exchange.getException());
-                return false;
-            }
-            return true;
-        } finally {
-            releaseExchange(exchange, false);
         }
     }
 }

@@ -20,6 +20,6 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
 
     @Override
     Processor createHandler() {
-        return new FinsifyWebhookHandler(getEndpoint(), this);
+        return new FinsifyWebhookHandler(getEndpoint(), delivery());
     }
 }

@@ -2,11 +2,17 @@ package io.github.camelfinsify;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 
+import io.github.camelfinsify.client.FinsifyApiException;
+import io.github.camelfinsify.client.FinsifyErrorCode;
 import io.github.camelfinsify.model.FinsifyEvent;
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.model.NewTransactionsEvent;
+import io.github.camelfinsify.sync.SyncRequests;
 import io.github.camelfinsify.webhook.FinsifyEventParser;
 import io.github.camelfinsify.webhook.InvalidWebhookException;
 import io.github.camelfinsify.webhook.WebhookTokens;
@@ -24,6 +30,9 @@ final class FinsifyWebhookHandler implements Processor {
 
     static final String TOKEN_HEADER = "X-Finsify-Token";
     static final String TOKEN_PARAMETER = "token";
+    /** How long a webhook waits for a running sync of its account before it asks the sender to come again. */
+    static final Duration SYNC_WAIT = Duration.ofSeconds(5);
+    static final int RETRY_AFTER_SECONDS = 10;
 
     private final FinsifyEndpoint endpoint;
     private final EventDelivery delivery;
@@ -32,6 +41,11 @@ final class FinsifyWebhookHandler implements Processor {
     private final IdempotentRepository idempotentRepository;
     private final int maxBodySize;
     private final TransactionSync sync;
+    private final FinsifyLoginSecretResolver secrets;
+    /** Set with requestSync: where new-transactions events go to the multi-login consumer. */
+    private final SyncRequests syncRequests;
+    /** The referenceIds being delivered right now. */
+    private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
 
     FinsifyWebhookHandler(FinsifyEndpoint endpoint, EventDelivery delivery) {
         FinsifyConfiguration configuration = endpoint.getConfiguration();
@@ -41,10 +55,14 @@ final class FinsifyWebhookHandler implements Processor {
         this.idempotentRepository = endpoint.idempotentRepository();
         this.maxBodySize = configuration.getMaxBodySize();
         this.sync = configuration.isFetchTransactions() ? endpoint.createSync() : null;
-        if (configuration.isFetchTransactions() && configuration.getLoginSecretResolver() == null) {
+        this.secrets = configuration.getLoginSecretResolver() != null ? configuration.getLoginSecretResolver()
+                : configuration.getLoginDirectory() != null ? configuration.getLoginDirectory()::secretOf : null;
+        if (configuration.isFetchTransactions() && secrets == null) {
             throw new IllegalArgumentException("finsify:webhook with fetchTransactions=true needs option "
-                                               + "loginSecretResolver, to find the secret of the notified login");
+                                               + "loginSecretResolver or loginDirectory, to find the secret of the "
+                                               + "notified login");
         }
+        this.syncRequests = configuration.isRequestSync() ? endpoint.syncRequests() : null;
     }
 
     @Override
@@ -55,6 +73,9 @@ final class FinsifyWebhookHandler implements Processor {
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (reply.retryAfterSeconds() != null) {
+            in.setHeader("Retry-After", reply.retryAfterSeconds());
+        }
         in.setBody(reply.json());
     }
 
@@ -81,87 +102,129 @@ final class FinsifyWebhookHandler implements Processor {
             return Reply.error(400, "not a Finsify event: " + e.getMessage());
         }
         String key = event instanceof NewTransactionsEvent n ? n.referenceId() : null;
+        if (key == null) {
+            return reply(deliver(event));
+        }
+        if (inFlight.putIfAbsent(key, Boolean.TRUE) != null) {
+            // acknowledging it now would lose the event if the first delivery then fails
+            return Reply.busy("the event is being processed; send it again later");
+        }
         try {
-            if (key != null && !idempotentRepository.add(key)) {
+            return deliverOnce(key, event);
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    /** The repository records events once processed, so a repeat of one that failed is delivered again. */
+    private Reply deliverOnce(String key, FinsifyEvent event) {
+        try {
+            if (idempotentRepository.contains(key)) {
                 return new Reply(200, "{\"status\":\"duplicate\"}");
             }
         } catch (RuntimeException e) {
-            // a shared repository that is down (or loses a race) must not turn into an unexplained error page
-            delivery.exceptionHandler().handleException("Finsify webhook event could not be recorded as received", e);
-            return Reply.error(503, "the event could not be recorded; send it again");
+            // a shared repository that is down must not turn into an unexplained error page
+            delivery.exceptionHandler().handleException("Finsify webhook event could not be checked for repeats", e);
+            return Reply.error(503, "the event could not be checked for repeats; send it again");
         }
-        boolean processed = false;
-        try {
-            processed = deliver(event);
-        } catch (RuntimeException e) {
-            delivery.exceptionHandler().handleException("Finsify webhook event could not be processed", e);
-        } finally {
-            if (key != null) {
-                settle(key, processed);
+        Outcome outcome = deliver(event);
+        if (outcome == Outcome.PROCESSED || outcome == Outcome.REJECTED) {
+            try {
+                idempotentRepository.add(key);
+            } catch (RuntimeException e) {
+                delivery.exceptionHandler().handleException("Finsify webhook event " + key
+                                                            + " was processed but could not be recorded", e);
             }
         }
-        return processed ? new Reply(200, "{\"status\":\"processed\"}")
-                : Reply.error(500, "the event was not processed; send it again");
+        return reply(outcome);
     }
 
-    private void settle(String key, boolean processed) {
+    private static Reply reply(Outcome outcome) {
+        return switch (outcome) {
+            case PROCESSED -> new Reply(200, "{\"status\":\"processed\"}");
+            case REJECTED -> new Reply(200, "{\"status\":\"rejected\"}");
+            case BUSY -> Reply.busy("the account is being synced; send the event again later");
+            case FAILED -> Reply.error(500, "the event was not processed; send it again");
+        };
+    }
+
+    private Outcome deliver(FinsifyEvent event) {
         try {
-            if (processed) {
-                idempotentRepository.confirm(key);
-            } else {
-                idempotentRepository.remove(key); // the sender's retry must get through
-            }
-        } catch (RuntimeException e) {
-            delivery.exceptionHandler().handleException("Finsify webhook event " + key
-                                                        + " could not be settled in the idempotent repository", e);
-        }
-    }
-
-    private boolean deliver(FinsifyEvent event) {
-        if (event instanceof LoginStatusEvent status) {
-            endpoint.getComponent().loginStatuses().update(status);
-        } else if (event instanceof NewTransactionsEvent n) {
-            endpoint.getComponent().loginStatuses().clear(n.loginId());
-        }
-        if (sync != null && event instanceof NewTransactionsEvent n) {
-            return fetchTransactions(n);
-        }
-        Exchange exchange = delivery.newExchange();
-        Message message = exchange.getIn();
-        message.setBody(event);
-        message.setHeader(FinsifyConstants.EVENT_TYPE, event.eventType());
-        if (event instanceof NewTransactionsEvent n) {
-            message.setHeader(FinsifyConstants.LOGIN_ID, n.loginId());
-        } else if (event instanceof LoginStatusEvent status) {
-            message.setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
-            message.setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
-        }
-        return delivery.deliver(exchange, "Finsify " + event.eventType() + " event");
-    }
-
-    private boolean fetchTransactions(NewTransactionsEvent event) {
-        String loginSecret = endpoint.getConfiguration().getLoginSecretResolver().resolve(event.loginId());
-        if (loginSecret == null || loginSecret.isBlank()) {
-            throw new IllegalStateException("The loginSecretResolver knows no secret for login " + event.loginId()
-                                            + ": its transactions cannot be fetched");
-        }
-        for (long accountId : event.accountIds()) {
-            try (TransactionSync.Session session = sync.open(endpoint.getClient(), loginSecret, accountId)) {
-                for (TransactionChange change : session.changes()) {
-                    if (session.isDelivered(change)) {
-                        Exchange exchange = delivery.newExchange();
-                        SyncExchanges.populate(exchange, change, event.loginId());
-                        exchange.getIn().setHeader(FinsifyConstants.EVENT, event);
-                        exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, event.eventType());
-                        if (!delivery.deliver(exchange, "Finsify transaction " + change.id())) {
-                            return false;
-                        }
-                    }
-                    session.commit(change);
+            if (event instanceof LoginStatusEvent status) {
+                endpoint.getComponent().loginStatuses().update(status);
+            } else if (event instanceof NewTransactionsEvent n) {
+                endpoint.getComponent().loginStatuses().clear(n.loginId());
+                if (syncRequests != null) {
+                    syncRequests.request(n.loginId(), n.accountIds());
                 }
             }
+            if (sync != null && event instanceof NewTransactionsEvent n) {
+                return fetchTransactions(n);
+            }
+            Exchange exchange = delivery.newExchange();
+            Message message = exchange.getIn();
+            message.setBody(event);
+            message.setHeader(FinsifyConstants.EVENT_TYPE, event.eventType());
+            if (event instanceof NewTransactionsEvent n) {
+                message.setHeader(FinsifyConstants.LOGIN_ID, n.loginId());
+            } else if (event instanceof LoginStatusEvent status) {
+                message.setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
+                message.setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
+            }
+            return delivery.deliver(exchange, "Finsify " + event.eventType() + " event") ? Outcome.PROCESSED
+                    : Outcome.FAILED;
+        } catch (SyncInProgressException e) {
+            return Outcome.BUSY;
+        } catch (RuntimeException e) {
+            delivery.exceptionHandler().handleException("Finsify webhook event could not be processed", e);
+            return Outcome.FAILED;
         }
-        return true;
+    }
+
+    private Outcome fetchTransactions(NewTransactionsEvent event) {
+        String loginSecret = secrets.resolve(event.loginId());
+        if (loginSecret == null || loginSecret.isBlank()) {
+            return reject(event, new FinsifyEventRejectedException(event, "the loginSecretResolver knows no secret "
+                                                                          + "for login " + event.loginId()));
+        }
+        for (long accountId : event.accountIds()) {
+            try (TransactionSync.Session session = sync.open(endpoint.getClient(), loginSecret, accountId,
+                    SYNC_WAIT)) {
+                SyncExchanges.deliver(session, delivery, event.loginId(), (exchange, index, size) -> {
+                    exchange.getIn().setHeader(FinsifyConstants.EVENT, event);
+                    exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, event.eventType());
+                }, () -> true);
+                if (!session.isComplete()) {
+                    return Outcome.FAILED;
+                }
+            } catch (FinsifyApiException e) {
+                if (e.errorCode() == FinsifyErrorCode.LOGIN_NOT_FOUND
+                    || e.errorCode() == FinsifyErrorCode.ACCOUNT_NOT_FOUND) {
+                    return reject(event, new FinsifyEventRejectedException(event, e.getMessage(), e));
+                }
+                throw e;
+            }
+        }
+        return Outcome.PROCESSED;
+    }
+
+    /**
+     * An event that can never succeed is answered so that the sender stops, and goes to the consumer's exception
+     * handler (the route's error handler with {@code bridgeErrorHandler=true}), with the event in header
+     * {@code CamelFinsifyEvent}.
+     */
+    private Outcome reject(NewTransactionsEvent event, FinsifyEventRejectedException reason) {
+        Exchange exchange = delivery.newExchange();
+        try {
+            exchange.getIn().setBody(event);
+            exchange.getIn().setHeader(FinsifyConstants.EVENT, event);
+            exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, event.eventType());
+            exchange.getIn().setHeader(FinsifyConstants.LOGIN_ID, event.loginId());
+            delivery.exceptionHandler().handleException(reason.getMessage(), exchange, reason);
+        } finally {
+            delivery.release(exchange);
+        }
+        return Outcome.REJECTED;
     }
 
     private byte[] readBody(Message in, Long declaredLength) {
@@ -200,9 +263,22 @@ final class FinsifyWebhookHandler implements Processor {
         return mime.equals("application/json") || mime.startsWith("application/") && mime.endsWith("+json");
     }
 
-    private record Reply(int status, String json) {
+    private enum Outcome { PROCESSED, FAILED, BUSY, REJECTED }
+
+    private record Reply(int status, String json, Integer retryAfterSeconds) {
+
+        Reply(int status, String json) {
+            this(status, json, null);
+        }
+
         static Reply error(int status, String message) {
             return new Reply(status, "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        }
+
+        /** 503 with Retry-After: every sender retries it. */
+        static Reply busy(String message) {
+            Reply error = error(503, message);
+            return new Reply(503, error.json(), RETRY_AFTER_SECONDS);
         }
     }
 }

@@ -2,9 +2,7 @@ package io.github.camelfinsify;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -12,7 +10,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * A consumer that receives HTTP requests through {@code camel-platform-http}, so it runs on whatever HTTP engine the
  * runtime provides (Vert.x in Camel Main, the servlet engine in Spring Boot).
  */
-abstract class PlatformHttpBackedConsumer extends DefaultConsumer implements EventDelivery {
+abstract class PlatformHttpBackedConsumer extends DefaultConsumer {
 
     private Endpoint httpEndpoint;
     private Consumer httpConsumer;
@@ -52,27 +50,8 @@ abstract class PlatformHttpBackedConsumer extends DefaultConsumer implements Eve
         super.doStop();
     }
 
-    @Override
-    public Exchange newExchange() {
-        return createExchange(false);
-    }
-
-    @Override
-    public void process(Exchange exchange) {
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-    }
-
-    @Override
-    public void release(Exchange exchange) {
-        releaseExchange(exchange, false);
-    }
-
-    @Override
-    public ExceptionHandler exceptionHandler() {
-        return getExceptionHandler();
+    /** How the handler hands what it received to the route. */
+    EventDelivery delivery() {
+        return new ConsumerDelivery(this);
     }
 }

@@ -149,23 +149,38 @@ final class SyncState {
         }
     }
 
-    /** Forgets transactions dated before {@code oldest}: no future window reaches them. */
+    /** Forgets transactions dated before {@code oldest}: no future window reaches them. Pending ones stay. */
     void pruneBefore(LocalDate oldest) {
         long day = oldest.toEpochDay();
-        if (fingerprints.values().removeIf(fp -> fp.epochDay() < day)) {
+        if (fingerprints.values().removeIf(fp -> fp.hasDate() && fp.epochDay() < day)) {
             stored = null;
         }
     }
 
-    /** One transaction as the feed last delivered it. */
+    /**
+     * One transaction as the feed last delivered it. A bank's pending item has no date ({@link #NO_DATE}): it belongs
+     * to every window, so it is never pruned, and it is removed only when a window no longer lists it.
+     */
     record Fingerprint(long id, long epochDay, long hash) {
 
+        static final long NO_DATE = Long.MIN_VALUE;
+
         static Fingerprint of(Transaction tx) {
-            return new Fingerprint(tx.id(), tx.date() == null ? 0 : tx.date().toEpochDay(), contentHash(tx));
+            return new Fingerprint(tx.id(), tx.date() == null ? NO_DATE : tx.date().toEpochDay(), contentHash(tx));
         }
 
+        boolean hasDate() {
+            return epochDay != NO_DATE;
+        }
+
+        /** The transaction's date, or {@code null} for a pending one. */
         LocalDate date() {
-            return LocalDate.ofEpochDay(epochDay);
+            return hasDate() ? LocalDate.ofEpochDay(epochDay) : null;
+        }
+
+        /** Whether a window of these epoch days lists the transaction: a pending one is in every window. */
+        boolean isWithin(long firstDay, long lastDay) {
+            return !hasDate() || epochDay >= firstDay && epochDay <= lastDay;
         }
 
         /** FNV-1a over the fields a bank may change; amounts compare by value, so "-1.0" and "-1.00" are equal. */

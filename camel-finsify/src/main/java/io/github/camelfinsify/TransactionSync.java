@@ -1,16 +1,19 @@
 package io.github.camelfinsify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelfinsify.client.FinsifyClient;
@@ -62,7 +65,7 @@ final class TransactionSync {
             String name = part.trim();
             if (!name.isEmpty()) {
                 try {
-                    types.add(ChangeType.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+                    types.add(ChangeType.valueOf(name.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("Option changeTypes has an unknown change type '" + name
                                                        + "'; use added, modified and/or removed", e);
@@ -78,9 +81,36 @@ final class TransactionSync {
 
     /** Opens the account's session: waits for any other session of it, then fetches and diffs its window. */
     Session open(FinsifyClient client, String loginSecret, long accountId) {
-        ReentrantLock lock = LOCKS.computeIfAbsent(repository, r -> new ConcurrentHashMap<>())
-                .computeIfAbsent(accountId, id -> new ReentrantLock());
+        ReentrantLock lock = lockOf(accountId);
         lock.lock();
+        return fetch(client, loginSecret, accountId, lock);
+    }
+
+    /**
+     * Opens the account's session, waiting at most {@code maxWait} for another session of it.
+     *
+     * @throws SyncInProgressException when the other session is still running after that
+     */
+    Session open(FinsifyClient client, String loginSecret, long accountId, Duration maxWait) {
+        ReentrantLock lock = lockOf(accountId);
+        try {
+            if (!lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SyncInProgressException(accountId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncInProgressException(accountId);
+        }
+        return fetch(client, loginSecret, accountId, lock);
+    }
+
+    private ReentrantLock lockOf(long accountId) {
+        return LOCKS.computeIfAbsent(repository, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(accountId, id -> new ReentrantLock());
+    }
+
+    /** Fetches and diffs the window of an account whose lock the caller holds; releases it on failure. */
+    private Session fetch(FinsifyClient client, String loginSecret, long accountId, ReentrantLock lock) {
         try {
             SyncState state = readState(accountId);
             LocalDate today = LocalDate.now(clock);
@@ -126,7 +156,7 @@ final class TransactionSync {
         long first = from.toEpochDay();
         long last = today.toEpochDay();
         for (SyncState.Fingerprint known : state.fingerprints()) {
-            if (!seen.contains(known.id()) && known.epochDay() >= first && known.epochDay() <= last) {
+            if (!seen.contains(known.id()) && known.isWithin(first, last)) {
                 changes.add(TransactionChange.removed(accountId, known));
             }
         }
@@ -163,6 +193,11 @@ final class TransactionSync {
             return accountId;
         }
 
+        /** Whether every change of the window was committed. */
+        boolean isComplete() {
+            return committed == changes.size();
+        }
+
         /** Every change of the window, oldest first, including those of types the feed does not deliver. */
         List<TransactionChange> changes() {
             return changes;
@@ -194,7 +229,7 @@ final class TransactionSync {
             }
             closed = true;
             try {
-                if (committed == changes.size()) {
+                if (isComplete()) {
                     // the whole window is delivered: the next sync starts from here
                     state.cursor(today);
                     state.pruneBefore(today.minusDays(lookbackDays));

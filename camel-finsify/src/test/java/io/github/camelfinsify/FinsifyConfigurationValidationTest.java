@@ -128,4 +128,16 @@ class FinsifyConfigurationValidationTest {
 
         assertThat(allMessages(failure)).contains("finsify:webhook only receives");
     }
+
+    @Test
+    void aSigningKeyShorterThan32BytesFailsAtStartNamingTheOptionButNotTheKey() {
+        // set as a component option, as docs/security.md says: Camel does not mask this option's name in URIs
+        context.getComponent("finsify", FinsifyComponent.class).getConfiguration()
+                .setConnectSigningKey("only-26-characters-long");
+
+        Throwable failure = startWith("finsify:createToken?clientId=c1&serviceSecret=x");
+
+        assertThat(allMessages(failure)).contains("connectSigningKey", "at least 32 bytes")
+                .doesNotContain("only-26-characters-long");
+    }
 }

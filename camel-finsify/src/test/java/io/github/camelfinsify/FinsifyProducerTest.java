@@ -33,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.camelfinsify.test.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each operation sends the request the API reference describes and maps its sample response.
@@ -255,5 +256,27 @@ class FinsifyProducerTest extends FinsifyWireMockTestSupport {
                 Map.of(FinsifyConstants.OPERATION, "accounts", FinsifyConstants.LOGIN_SECRET, LOGIN_SECRET));
 
         assertThat(body).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+    }
+
+    @Test
+    void servicesInsideADataEnvelopeAreReadLikeABareList() {
+        api.stubFor(get("/service.json").willReturn(okJson("{\"data\":" + json("services") + ",\"version\":\"v2\"}")));
+
+        List<?> services = template.requestBody("finsify:services", null, List.class);
+
+        assertThat(services).hasSize(json("services").split("\"id\"").length - 1);
+        assertThat(((FinsifyService) services.get(0)).name()).isEqualTo("AmBank");
+    }
+
+    @Test
+    void aStreamReadAfterItsExchangeCompletedThrowsInsteadOfLookingEmpty() {
+        api.stubFor(get(urlPathEqualTo("/v2/transaction")).willReturn(okJson(json("transactions"))));
+
+        Iterator<?> stream = template.requestBody("finsify:transactions?streaming=true&accountId=14324&loginSecret="
+                                                  + LOGIN_SECRET, null, Iterator.class);
+
+        assertThatThrownBy(stream::hasNext).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed when its exchange completed")
+                .hasMessageContaining("streaming=false");
     }
 }

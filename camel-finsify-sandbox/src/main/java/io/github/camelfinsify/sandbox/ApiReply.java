@@ -33,6 +33,10 @@ final class ApiReply {
         return new ApiReply(status, "application/json", Json.bytes(node), null);
     }
 
+    static ApiReply json(int status, byte[] body) {
+        return new ApiReply(status, "application/json", body, null);
+    }
+
     static ApiReply rawJson(int status, String text) {
         return new ApiReply(status, "application/json", text.getBytes(StandardCharsets.UTF_8), null);
     }

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,28 +27,39 @@ import java.util.Objects;
  *
  * <p>Everything is in memory and deterministic from the seed: the same seed and the same calls give the
  * same ids and transactions (secrets, customer ids, token ids and webhook reference ids are random).
+ *
+ * <p>It listens on loopback ({@code 127.0.0.1}) unless {@link Builder#host(String)} says otherwise. Its admin API
+ * ({@code /sandbox/...}) is open on loopback and needs {@code Authorization: Bearer <admin token>} when an
+ * {@link Builder#adminToken(String) admin token} is set, which it always is off loopback. WireMock's own admin
+ * API ({@code /__admin}) is refused unless {@link Builder#wireMockAdmin(boolean)} switches it on.
  */
 public final class FinsifySandbox implements AutoCloseable {
 
     public static final String DEFAULT_CLIENT_ID = "sandbox-client-id";
     public static final String DEFAULT_SERVICE_SECRET = "sandbox-service-secret";
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret";
+    /** Where the sandbox listens unless told otherwise: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
     /** The password that the magic usernames need on the connect page. */
     public static final String PASSWORD = SandboxEngine.PASSWORD;
+    /** How a start failure on a taken port ends its message (the launcher adds what to do about it). */
+    static final String PORT_IN_USE = "the port is in use";
 
     private final Builder settings;
     private final SandboxTransformer transformer = new SandboxTransformer();
     private final WebhookSender webhooks;
     private final SandboxEngine engine;
+    private final AdminAccess adminAccess;
     private WireMockServer server;
 
     private FinsifySandbox(Builder settings) {
         this.settings = settings;
+        this.adminAccess = new AdminAccess(settings.adminToken);
         this.webhooks = new WebhookSender(settings.webhookUrl, settings.webhookToken, settings.webhookMaxAttempts,
                 settings.webhookRetryDelay, settings.clock);
         this.engine = new SandboxEngine(new SandboxEngine.Config(settings.clientId, settings.serviceSecret,
                 settings.appSecret, settings.seed, settings.tokenTtl, settings.manyTransactions,
-                settings.refreshCooldown, settings.clock), webhooks::send);
+                settings.refreshCooldown, settings.clock, adminAccess), webhooks::send);
         this.transformer.engine(engine);
     }
 
@@ -59,19 +73,39 @@ public final class FinsifySandbox implements AutoCloseable {
             return this;
         }
         WireMockServer wireMock = new WireMockServer(options()
+                .bindAddress(settings.host)
                 .port(settings.port)
+                // WireMock's 3 acceptor threads, but never more than Jetty accepts without a warning
+                .jettyAcceptors(Math.min(3, Runtime.getRuntime().availableProcessors()))
                 .disableRequestJournal()
                 // WireMock copies up to this many bytes of every response into its serve event: keep it small,
                 // so user_many's streamed body is never materialised
                 .maxLoggedResponseSize(1024)
                 .stubRequestLoggingDisabled(true)
                 .gzipDisabled(true)
-                .extensions(transformer));
-        wireMock.start();
+                .extensions(transformer, new WireMockAdminGuard(settings.wireMockAdmin, adminAccess)));
+        try {
+            wireMock.start();
+        } catch (RuntimeException e) {
+            // Jetty stops what it had started itself; stopping it again here would only fail
+            throw startFailure(e);
+        }
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SandboxTransformer.NAME)));
         server = wireMock;
         engine.baseUrl(baseUrl());
         return this;
+    }
+
+    private IllegalStateException startFailure(RuntimeException e) {
+        String where = settings.host + ":" + settings.port;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                String reason = String.valueOf(bind.getMessage()).contains("in use") ? PORT_IN_USE
+                        : bind.getMessage();
+                return new IllegalStateException("Cannot listen on " + where + ": " + reason, e);
+            }
+        }
+        return new IllegalStateException("The sandbox failed to start on " + where, e);
     }
 
     /** Stops the HTTP server and the webhook sender. */
@@ -101,19 +135,44 @@ public final class FinsifySandbox implements AutoCloseable {
         return current.port();
     }
 
-    /** {@code http://localhost:PORT/v2}: the component's {@code baseUrl}. */
+    /** The address it listens on, as given to {@link Builder#host(String)} ({@value #DEFAULT_HOST} by default). */
+    public String host() {
+        return settings.host;
+    }
+
+    /**
+     * {@code http://localhost:PORT/v2}: the component's {@code baseUrl}. With {@link Builder#host(String)} set to
+     * an address that {@code localhost} does not reach, that address stands in its place.
+     */
     public String baseUrl() {
-        return "http://localhost:" + port() + "/v2";
+        return rootUrl() + "/v2";
     }
 
     /** {@code http://localhost:PORT/service.json}: the component's {@code servicesUrl}. */
     public String servicesUrl() {
-        return "http://localhost:" + port() + "/service.json";
+        return rootUrl() + "/service.json";
     }
 
     /** {@code http://localhost:PORT/sandbox}: the root of the admin API. */
     public String adminUrl() {
-        return "http://localhost:" + port() + "/sandbox";
+        return rootUrl() + "/sandbox";
+    }
+
+    private String rootUrl() {
+        return "http://" + settings.urlHost() + ":" + port();
+    }
+
+    /**
+     * The token the admin APIs need as {@code Authorization: Bearer <token>}, or {@code null} when they are open
+     * (on loopback without {@link Builder#adminToken(String)}). Off loopback it is generated when none was given.
+     */
+    public String adminToken() {
+        return settings.adminToken;
+    }
+
+    /** Whether WireMock's own admin API ({@code /__admin}) is switched on. */
+    public boolean wireMockAdmin() {
+        return settings.wireMockAdmin;
     }
 
     public String clientId() {
@@ -179,6 +238,23 @@ public final class FinsifySandbox implements AutoCloseable {
     /** The general form of {@link #connectLogin(String)}. */
     public SandboxLogin connectLogin(String username, int serviceId, boolean failOnRefresh) {
         return engine.createLogin(username, serviceId, failOnRefresh);
+    }
+
+    /**
+     * Creates {@code count} (1 to 100,000) logins for {@code username} on service 8 at once, each with its own
+     * customer, numbered on from the logins before. Each has the accounts a {@link #connectLogin(String)} login
+     * has; their histories are generated from the seed when read and stored only when changed, so their
+     * transaction ids are {@code accountId * 10,000,000 + index} (as {@code user_many}'s).
+     *
+     * @throws IllegalStateException naming the status when that username's connect fails
+     */
+    public List<SandboxLogin> connectLogins(String username, int count) {
+        return connectLogins(username, count, SandboxEngine.DEFAULT_SERVICE_ID);
+    }
+
+    /** As {@link #connectLogins(String, int)}, on the given service. */
+    public List<SandboxLogin> connectLogins(String username, int count, int serviceId) {
+        return engine.createLogins(username, count, serviceId);
     }
 
     /**
@@ -256,12 +332,20 @@ public final class FinsifySandbox implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FinsifySandbox[" + (server == null ? "stopped" : baseUrl()) + ", seed=" + settings.seed + "]";
+        return "FinsifySandbox[" + (server == null ? "stopped" : baseUrl()) + ", seed=" + settings.seed
+                + ", adminToken=" + (settings.adminToken == null ? "none" : "set") + "]";
     }
 
     /** Settings of a {@link FinsifySandbox}. */
     public static final class Builder {
+        /** Where a client that connects to {@code localhost} arrives. */
+        private static final InetAddress LOCALHOST = localhost();
+
         private int port;
+        private String host;
+        private InetAddress address;
+        private boolean wireMockAdmin;
+        private String adminToken;
         private String clientId = DEFAULT_CLIENT_ID;
         private String serviceSecret = DEFAULT_SERVICE_SECRET;
         private String appSecret = DEFAULT_APP_SECRET;
@@ -276,6 +360,7 @@ public final class FinsifySandbox implements AutoCloseable {
         private Duration webhookRetryDelay = Duration.ofMillis(200);
 
         private Builder() {
+            host(DEFAULT_HOST);
         }
 
         /** The HTTP port; 0 (the default) picks a free one. */
@@ -284,6 +369,47 @@ public final class FinsifySandbox implements AutoCloseable {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to listen on (default {@value FinsifySandbox#DEFAULT_HOST}: loopback only); {@code 0.0.0.0} means every
+         * interface. Off loopback the admin APIs need the admin token, generated unless
+         * {@link #adminToken(String)} gives one.
+         */
+        public Builder host(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            String name = host.trim();
+            if (name.startsWith("[") && name.endsWith("]")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            try {
+                this.address = InetAddress.getByName(name);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("host " + host + " cannot be resolved to an address", e);
+            }
+            this.host = name;
+            return this;
+        }
+
+        /**
+         * Switches WireMock's own admin API ({@code /__admin}: stubs, journal, shutdown) on; off by default,
+         * as the sandbox needs none of it and it can turn the sandbox into an open proxy. With an admin token
+         * it needs the token too.
+         */
+        public Builder wireMockAdmin(boolean enabled) {
+            this.wireMockAdmin = enabled;
+            return this;
+        }
+
+        /**
+         * The token the admin APIs then need as {@code Authorization: Bearer <token>}, on loopback too (for a host
+         * shared with other users). Letters, digits and {@code . _ ~ + / -} only.
+         */
+        public Builder adminToken(String adminToken) {
+            this.adminToken = AdminAccess.requireValidToken(adminToken, "adminToken");
             return this;
         }
 
@@ -365,6 +491,12 @@ public final class FinsifySandbox implements AutoCloseable {
         public FinsifySandbox build() {
             Builder copy = new Builder();
             copy.port = port;
+            copy.host = host;
+            copy.address = address;
+            copy.wireMockAdmin = wireMockAdmin;
+            // secure by default: off loopback the admin APIs are never open
+            copy.adminToken = adminToken == null && !address.isLoopbackAddress() ? AdminAccess.generateToken()
+                    : adminToken;
             copy.clientId = clientId;
             copy.serviceSecret = serviceSecret;
             copy.appSecret = appSecret;
@@ -378,6 +510,25 @@ public final class FinsifySandbox implements AutoCloseable {
             copy.webhookMaxAttempts = webhookMaxAttempts;
             copy.webhookRetryDelay = webhookRetryDelay;
             return new FinsifySandbox(copy);
+        }
+
+        /**
+         * The host in URLs: {@code localhost} when that reaches the bound address (the default, and every
+         * interface), else the bound address itself.
+         */
+        private String urlHost() {
+            if (address.isAnyLocalAddress() || address.equals(LOCALHOST)) {
+                return "localhost";
+            }
+            return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        }
+
+        private static InetAddress localhost() {
+            try {
+                return InetAddress.getByName("localhost");
+            } catch (UnknownHostException e) {
+                return InetAddress.getLoopbackAddress();
+            }
         }
 
         private static String requireText(String value, String name) {

@@ -1,14 +1,19 @@
 package io.github.camelfinsify.sandbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** JSON helpers: one shared mapper, API-shaped nodes, and string quoting for the streamed body. */
@@ -61,6 +66,32 @@ final class Json {
         root.set("data", data);
         root.put("version", "v2");
         return root;
+    }
+
+    /** A login as the admin API answers it: {@code {"login_id","secret","customer_id","account_ids"}}. */
+    static ObjectNode login(SandboxLogin login) {
+        ObjectNode node = object();
+        node.put("login_id", login.loginId());
+        node.put("secret", login.secret());
+        node.put("customer_id", login.customerId());
+        ArrayNode ids = node.putArray("account_ids");
+        login.accountIds().forEach(ids::add);
+        return node;
+    }
+
+    /** A JSON array of {@link #login}s, written one at a time: no tree of the whole answer. */
+    static byte[] logins(List<SandboxLogin> logins) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(logins.size() * 160);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartArray();
+            for (SandboxLogin login : logins) {
+                MAPPER.writeTree(json, login(login));
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** A transaction in the API's shape. */

@@ -40,7 +40,7 @@ final class SandboxEngine {
 
     /** The settings the engine runs with. */
     record Config(String clientId, String serviceSecret, String appSecret, long seed, Duration tokenTtl,
-            int manyTransactions, Duration refreshCooldown, Clock clock) {
+            int manyTransactions, Duration refreshCooldown, Clock clock, AdminAccess adminAccess) {
     }
 
     static final String PASSWORD = "pass_good";
@@ -53,6 +53,9 @@ final class SandboxEngine {
             "account_locked", "login_account_locked");
     static final Set<String> GOOD_USERS = Set.of(USER_GOOD, USER_MANY, USER_UPDATES);
     static final int DEFAULT_SERVICE_ID = 8;
+    static final int MAX_BULK_LOGINS = 100_000;
+    /** Salt of the random that generates a bulk account's history. */
+    private static final long BULK_HISTORY = 0x42554C4BL;
 
     private static final Pattern CONNECT = Pattern.compile("/v2/connect/term/([^/]+)");
     private static final Pattern ADMIN_ACCOUNT_TXNS = Pattern.compile("/sandbox/accounts/(\\d+)/transactions");
@@ -139,6 +142,11 @@ final class SandboxEngine {
         final String currency;
         final List<SandboxTransaction> transactions = new ArrayList<>();
         ManyTransactions many;
+        /**
+         * Set on a bulk login's account: its history up to this day is generated from the seed whenever it is
+         * read, and stored only when it first changes, so thousands of such logins cost next to no memory.
+         */
+        LocalDate generatedUntil;
 
         Account(long id, Login login, String type, String name, String balance, String currency) {
             this.id = id;
@@ -190,6 +198,11 @@ final class SandboxEngine {
                 return api(request);
             }
             if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
+                if (!config.adminAccess().permits(request.header(AdminAccess.HEADER))) {
+                    return adminError(401, "Unauthorized",
+                            "The sandbox's admin API needs header Authorization: Bearer <admin token>")
+                            .header("WWW-Authenticate", AdminAccess.CHALLENGE);
+                }
                 return admin(request);
             }
             return ApiError.badRequest("No such endpoint: " + request.method() + " " + path).reply();
@@ -444,7 +457,7 @@ final class SandboxEngine {
         }
         ArrayNode list = Json.array();
         String slug = login.service.slug();
-        for (SandboxTransaction t : account.transactions) {
+        for (SandboxTransaction t : current(account)) {
             if ((from == null || !t.date().isBefore(from)) && (to == null || !t.date().isAfter(to))) {
                 list.add(Json.transaction(t, TransactionGenerator.originalId(slug, config.seed(), t.id())));
             }
@@ -503,7 +516,7 @@ final class SandboxEngine {
         Account account = login.accounts.get(0);
         SplittableRandom random = new SplittableRandom(
                 TransactionGenerator.mix(config.seed(), login.id, login.refreshes, 0x55504454L));
-        List<SandboxTransaction> existing = account.transactions;
+        List<SandboxTransaction> existing = changeable(account);
         if (!existing.isEmpty()) {
             int index = existing.size() - 1;
             SandboxTransaction recent = existing.get(index);
@@ -569,7 +582,7 @@ final class SandboxEngine {
                     login.status = null;
                     login.failOnRefreshStatus = null;
                 } else {
-                    login = newLogin(token.customerId, service, username);
+                    login = newLogin(token.customerId, service, username, false);
                 }
                 result = "{\"status\":\"success\",\"login_id\":" + login.id + ",\"secret\":\"" + login.secret + "\"}";
             }
@@ -587,7 +600,7 @@ final class SandboxEngine {
         return LocalDate.ofInstant(config.clock().instant(), ZoneOffset.UTC);
     }
 
-    private Login newLogin(String customerId, SandboxService service, String username) {
+    private Login newLogin(String customerId, SandboxService service, String username, boolean generatedHistory) {
         long loginId = state.nextLoginId++;
         Login login = new Login(loginId, UUID.randomUUID().toString(), customerId, service, username);
         SplittableRandom random = new SplittableRandom(TransactionGenerator.mix(config.seed(), loginId));
@@ -604,8 +617,12 @@ final class SandboxEngine {
             for (String[] kind : kinds) {
                 Account account = newAccount(login, kind[0], service.name() + " " + kind[1],
                         generator.balance(random, kind[0]), service.currency());
-                for (TransactionGenerator.Draft draft : generator.history(random, kind[0], yesterday)) {
-                    addTransaction(account, draft);
+                if (generatedHistory) {
+                    account.generatedUntil = yesterday;
+                } else {
+                    for (TransactionGenerator.Draft draft : generator.history(random, kind[0], yesterday)) {
+                        addTransaction(account, draft);
+                    }
                 }
             }
         }
@@ -630,15 +647,47 @@ final class SandboxEngine {
     }
 
     private List<SandboxTransaction> addToAccount(Account account, int count, SplittableRandom random) {
+        List<SandboxTransaction> list = changeable(account);
         TransactionGenerator generator = generator(account.login.service);
         LocalDate today = today();
         List<SandboxTransaction> added = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             added.add(addTransaction(account, generator.spending(random, today)));
         }
-        account.transactions.sort(Comparator.comparing(SandboxTransaction::date)
-                .thenComparingLong(SandboxTransaction::id));
+        list.sort(Comparator.comparing(SandboxTransaction::date).thenComparingLong(SandboxTransaction::id));
         return added;
+    }
+
+    /** An account's transactions as they stand, oldest first; a bulk account's are generated, not stored. */
+    private List<SandboxTransaction> current(Account account) {
+        return account.generatedUntil == null ? account.transactions : generatedHistory(account);
+    }
+
+    /** The stored list of an account, to change it: a bulk account's generated history is stored first. */
+    private List<SandboxTransaction> changeable(Account account) {
+        if (account.generatedUntil != null) {
+            for (SandboxTransaction t : generatedHistory(account)) {
+                account.transactions.add(t);
+                state.accountOfTransaction.put(t.id(), account);
+            }
+            account.generatedUntil = null;
+        }
+        return account.transactions;
+    }
+
+    /** Ids are {@code accountId * ID_STRIDE + index}, as user_many's: known without storing anything. */
+    private List<SandboxTransaction> generatedHistory(Account account) {
+        SplittableRandom random = new SplittableRandom(
+                TransactionGenerator.mix(config.seed(), account.id, BULK_HISTORY));
+        List<TransactionGenerator.Draft> drafts = generator(account.login.service)
+                .history(random, account.type, account.generatedUntil);
+        List<SandboxTransaction> list = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            TransactionGenerator.Draft draft = drafts.get(i);
+            list.add(new SandboxTransaction(account.id * ManyTransactions.ID_STRIDE + i, account.id, draft.date(),
+                    draft.amount(), account.currency, draft.description(), draft.category()));
+        }
+        return list;
     }
 
     // ------------------------------------------------------------------ webhooks
@@ -708,6 +757,29 @@ final class SandboxEngine {
     // ------------------------------------------------------------------ Java and admin operations
 
     synchronized SandboxLogin createLogin(String username, int serviceId, boolean failOnRefresh) {
+        SandboxService service = connectableService(username, serviceId, failOnRefresh);
+        String failing = FAILING_USERS.get(username);
+        Login login = newLogin(newCustomer(nextIdentifier()).id, service, failing == null ? username : USER_GOOD,
+                false);
+        login.failOnRefreshStatus = failing;
+        return toSandboxLogin(login);
+    }
+
+    /** {@code count} logins as {@link #createLogin} makes them, but with generated histories (see Account). */
+    synchronized List<SandboxLogin> createLogins(String username, int count, int serviceId) {
+        if (count < 1 || count > MAX_BULK_LOGINS) {
+            throw new IllegalArgumentException("count must be between 1 and " + MAX_BULK_LOGINS);
+        }
+        SandboxService service = connectableService(username, serviceId, false);
+        List<SandboxLogin> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            created.add(toSandboxLogin(newLogin(newCustomer(nextIdentifier()).id, service, username, true)));
+        }
+        return created;
+    }
+
+    /** The service to connect {@code username} to; throws as a failing connect would. */
+    private static SandboxService connectableService(String username, int serviceId, boolean failOnRefresh) {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("username is required");
         }
@@ -721,14 +793,15 @@ final class SandboxEngine {
             throw new IllegalStateException("Connect of unknown username '" + username
                     + "' fails with status login_wrong_credentials");
         }
+        return service;
+    }
+
+    private String nextIdentifier() {
         String identifier = "sandbox-customer-" + state.nextCustomerNumber++;
         while (state.customersByIdentifier.containsKey(identifier)) {
             identifier = "sandbox-customer-" + state.nextCustomerNumber++;
         }
-        Customer customer = newCustomer(identifier);
-        Login login = newLogin(customer.id, service, failing == null ? username : USER_GOOD);
-        login.failOnRefreshStatus = failing;
-        return toSandboxLogin(login);
+        return identifier;
     }
 
     private SandboxLogin toSandboxLogin(Login login) {
@@ -763,7 +836,7 @@ final class SandboxEngine {
         if (description != null && description.isBlank()) {
             throw new IllegalArgumentException("description must not be blank");
         }
-        List<SandboxTransaction> list = account.transactions;
+        List<SandboxTransaction> list = changeable(account);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).id() == transactionId) {
                 SandboxTransaction updated = list.get(i).withAmountAndDescription(normalized, description);
@@ -777,9 +850,10 @@ final class SandboxEngine {
 
     synchronized SandboxTransaction removeTransaction(long transactionId) {
         Account account = accountOfTransaction(transactionId);
-        for (int i = 0; i < account.transactions.size(); i++) {
-            if (account.transactions.get(i).id() == transactionId) {
-                SandboxTransaction removed = account.transactions.remove(i);
+        List<SandboxTransaction> list = changeable(account);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id() == transactionId) {
+                SandboxTransaction removed = list.remove(i);
                 state.accountOfTransaction.remove(transactionId);
                 fireNewTransactions(account, 0);
                 return removed;
@@ -789,7 +863,7 @@ final class SandboxEngine {
     }
 
     synchronized List<SandboxTransaction> transactions(long accountId) {
-        return List.copyOf(storedAccount(accountId).transactions);
+        return List.copyOf(current(storedAccount(accountId)));
     }
 
     synchronized void setLoginStatus(long loginId, String status) {
@@ -826,8 +900,13 @@ final class SandboxEngine {
         return account;
     }
 
+    /** The account a transaction is in; for a bulk account's generated one, the account its id names. */
     private Account accountOfTransaction(long transactionId) {
         Account account = state.accountOfTransaction.get(transactionId);
+        if (account == null) {
+            Account named = state.accounts.get(transactionId / ManyTransactions.ID_STRIDE);
+            account = named != null && named.generatedUntil != null ? named : null;
+        }
         if (account == null) {
             throw new NoSuchElementException("No transaction with id " + transactionId);
         }
@@ -850,14 +929,15 @@ final class SandboxEngine {
                 String username = body.path("username").asText(null);
                 int serviceId = body.path("service_id").asInt(DEFAULT_SERVICE_ID);
                 boolean failOnRefresh = body.path("fail_on_refresh").asBoolean(false);
-                SandboxLogin login = createLogin(username, serviceId, failOnRefresh);
-                ObjectNode node = Json.object();
-                node.put("login_id", login.loginId());
-                node.put("secret", login.secret());
-                node.put("customer_id", login.customerId());
-                ArrayNode ids = node.putArray("account_ids");
-                login.accountIds().forEach(ids::add);
-                return ApiReply.json(201, node);
+                return ApiReply.json(201, Json.login(createLogin(username, serviceId, failOnRefresh)));
+            }
+            if (path.equals("/sandbox/logins/bulk") && method.equals("POST")) {
+                JsonNode count = body.get("count");
+                if (count == null || !count.canConvertToInt()) {
+                    throw new IllegalArgumentException("count is required: how many logins, 1 to " + MAX_BULK_LOGINS);
+                }
+                return ApiReply.json(201, Json.logins(createLogins(body.path("username").asText(null),
+                        count.intValue(), body.path("service_id").asInt(DEFAULT_SERVICE_ID))));
             }
             if ((m = ADMIN_ACCOUNT_TXNS.matcher(path)).matches()) {
                 long accountId = Long.parseLong(m.group(1));

@@ -8,9 +8,10 @@ import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock extension that turns every request into a call of the sandbox's engine. It is attached to
@@ -20,7 +21,7 @@ import java.util.List;
 final class SandboxTransformer implements ResponseTransformerV2 {
 
     static final String NAME = "finsify-sandbox";
-    private static final System.Logger LOG = System.getLogger(SandboxTransformer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxTransformer.class);
 
     private volatile SandboxEngine engine;
 
@@ -46,7 +47,7 @@ final class SandboxTransformer implements ResponseTransformerV2 {
             reply = engine.handle(ApiRequest.of(request.getMethod().getName(), request.getUrl(),
                     request::getHeader, request.getBodyAsString()));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Sandbox failed on " + request.getMethod() + " " + path(request.getUrl()), e);
+            LOG.error("Sandbox failed on {} {}", request.getMethod(), path(request.getUrl()), e);
             reply = new ApiError(500, "InternalError", "Sorry server is crash. Please try again.", Json.object())
                     .reply();
         }

@@ -1,7 +1,6 @@
 package io.github.camelfinsify.sandbox;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts webhook events to the configured URL from one background thread, as a real sender would: a failed
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebhookSender implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(WebhookSender.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
     private final ScheduledExecutorService executor;
     private final HttpClient client;
@@ -66,7 +67,7 @@ final class WebhookSender implements AutoCloseable {
     void send(String body) {
         String target = url;
         if (target == null || target.isBlank()) {
-            LOG.log(Level.DEBUG, "No webhook URL is set: event not sent");
+            LOG.debug("No webhook URL is set: event not sent");
             deliveries.add(new WebhookDelivery(body, 0, 0, false, clock.instant()));
             return;
         }
@@ -77,7 +78,7 @@ final class WebhookSender implements AutoCloseable {
         try {
             executor.schedule(() -> attempt(target, body, attempt), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "Sandbox stopped: webhook to {0} not sent", withoutQuery(target));
+            LOG.debug("Sandbox stopped: webhook to {} not sent", withoutQuery(target));
         }
     }
 
@@ -100,17 +101,16 @@ final class WebhookSender implements AutoCloseable {
         }
         boolean ok = status >= 200 && status < 300;
         if (ok) {
-            LOG.log(Level.DEBUG, "Webhook delivered to {0} (status {1}, attempt {2})", withoutQuery(target), status,
-                    attempt);
+            LOG.debug("Webhook delivered to {} (status {}, attempt {})", withoutQuery(target), status, attempt);
             deliveries.add(new WebhookDelivery(body, status, attempt, true, clock.instant()));
         } else if (attempt < maxAttempts) {
             long delay = retryDelay.toMillis() << (attempt - 1);
-            LOG.log(Level.DEBUG, "Webhook to {0} failed (status {1}), attempt {2} of {3}; retrying in {4} ms",
-                    withoutQuery(target), status, attempt, maxAttempts, delay);
+            LOG.debug("Webhook to {} failed (status {}), attempt {} of {}; retrying in {} ms", withoutQuery(target),
+                    status, attempt, maxAttempts, delay);
             schedule(target, body, attempt + 1, delay);
         } else {
-            LOG.log(Level.WARNING, "Webhook to {0} failed after {1} attempts (last status {2}); giving up",
-                    withoutQuery(target), attempt, status);
+            LOG.warn("Webhook to {} failed after {} attempts (last status {}); giving up", withoutQuery(target),
+                    attempt, status);
             deliveries.add(new WebhookDelivery(body, status, attempt, false, clock.instant()));
         }
     }

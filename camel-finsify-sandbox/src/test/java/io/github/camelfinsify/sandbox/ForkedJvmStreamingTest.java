@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,39 +27,23 @@ import org.junit.jupiter.api.Timeout;
 class ForkedJvmStreamingTest {
 
     private static final int MANY = 1_000_000;
-    private Process process;
+    private StandaloneProcess sandbox;
 
     @AfterEach
     void stopProcess() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void millionTransactionsStreamFromASandboxWith128MbOfHeap() throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", classPath,
-                FinsifySandboxMain.class.getName(), "--port", "0", "--many", String.valueOf(MANY)))
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Pattern baseUrlLine = Pattern.compile("\\s*Base URL:\\s+(http://localhost:\\d+/v2)");
-        String baseUrl = null;
-        for (String line = out.readLine(); line != null && baseUrl == null; line = out.readLine()) {
-            Matcher m = baseUrlLine.matcher(line);
-            if (m.matches()) {
-                baseUrl = m.group(1);
-            }
-        }
-        assertThat(baseUrl).as("the sandbox printed its base URL").isNotNull();
-        Thread drain = new Thread(() -> out.lines().forEach(line -> { }));
-        drain.setDaemon(true);
-        drain.start();
+        sandbox = StandaloneProcess.start(List.of("-Xmx128m"), "--many", String.valueOf(MANY));
+        Pattern ready = Pattern.compile("FINSIFY SANDBOX READY .* base-url=(\\S+) .*");
+        Matcher readyLine = ready.matcher(sandbox.awaitLine(line -> ready.matcher(line).matches()));
+        assertThat(readyLine.matches()).isTrue();
+        String baseUrl = readyLine.group(1);
 
         String adminUrl = baseUrl.replace("/v2", "/sandbox/logins");
         HttpResponse<String> created = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(adminUrl))
@@ -100,10 +82,10 @@ class ForkedJvmStreamingTest {
         }
         assertThat(ids).isEqualTo(MANY);
         assertThat(bytes).as("body larger than the sandbox's whole heap").isGreaterThan(128L * 1024 * 1024);
-        assertThat(process.isAlive()).as("the sandbox survived").isTrue();
+        assertThat(sandbox.isAlive()).as("the sandbox survived").isTrue();
     }
 
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         long count;
 
         CountingStream(InputStream in) {
@@ -111,7 +93,7 @@ class ForkedJvmStreamingTest {
         }
 
         @Override
-        public int read() throws java.io.IOException {
+        public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
                 count++;
@@ -120,7 +102,7 @@ class ForkedJvmStreamingTest {
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+        public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 count += n;

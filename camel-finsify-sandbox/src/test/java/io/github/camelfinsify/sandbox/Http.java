@@ -55,6 +55,11 @@ final class Http {
         return new Http(sandbox);
     }
 
+    /** Calls without any header, to absolute URLs only (a sandbox in another JVM). */
+    static Http urls() {
+        return new Http(null);
+    }
+
     Http with(String name, String value) {
         Http copy = new Http(sandbox);
         copy.headers.addAll(headers);
@@ -83,8 +88,13 @@ final class Http {
         return send("DELETE", pathOrUrl, null);
     }
 
+    private String root() {
+        String base = sandbox.baseUrl();
+        return base.substring(0, base.length() - "/v2".length());
+    }
+
     Answer send(String method, String pathOrUrl, String body) {
-        String url = pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + sandbox.port() + pathOrUrl;
+        String url = pathOrUrl.startsWith("http") ? pathOrUrl : root() + pathOrUrl;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));

@@ -59,13 +59,11 @@ final class ApiErrors {
 
     FinsifyApiException fromIoFailure(String call, IOException e) {
         String what = e instanceof SocketTimeoutException ? "timed out" : "failed";
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage());
         if (isTruncation(e)) {
             what = "failed: the response ended early";
         }
-        return new FinsifyApiException(call + " " + what + " (" + detail + ")", -1, FinsifyErrorCode.NETWORK, null,
-                Map.of(), null, e);
+        return new FinsifyApiException(call + " " + what + " (" + RedactedCause.describe(e, redactor) + ")", -1,
+                FinsifyErrorCode.NETWORK, null, Map.of(), null, RedactedCause.of(e, redactor));
     }
 
     FinsifyApiException fromUnreadableBody(String call, int status, IOException e) {
@@ -74,8 +72,8 @@ final class ApiErrors {
             return fromIoFailure(call, e);
         }
         return new FinsifyApiException(call + " failed: HTTP " + status + " with a body that is not the expected JSON ("
-                                       + redactor.redact(json.getOriginalMessage()) + ")",
-                status, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, e);
+                                       + RedactedCause.describe(json, redactor) + ")",
+                status, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, RedactedCause.of(e, redactor));
     }
 
     /** Jackson reports a body cut short as end-of-input, from the parser or from a deserializer. */

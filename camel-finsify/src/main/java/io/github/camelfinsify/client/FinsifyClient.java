@@ -45,6 +45,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.github.camelfinsify.client.FinsifyClientConfig.requireText;
+
 /**
  * A plain Java client of the Finsify v2 API. It owns HTTP (a pooled Apache HttpClient 5, or one the caller built) and
  * JSON (Jackson, parsed from the response stream), maps every failure to a {@link FinsifyApiException} and retries
@@ -232,9 +234,12 @@ public final class FinsifyClient implements Closeable {
             try (JsonParser parser = mapper.getFactory().createParser(in)) {
                 // the file is a bare array or {"data": [...]}
                 JsonToken first = parser.nextToken();
-                if (first == JsonToken.START_OBJECT && !moveToField(parser, "data")) {
-                    throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
-                            200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                if (first == JsonToken.START_OBJECT) {
+                    if (!moveToField(parser, "data")) {
+                        throw new FinsifyApiException(call.describe() + " failed: the service list has no data array",
+                                200, FinsifyErrorCode.UNKNOWN, null, Map.of(), null, null);
+                    }
+                    parser.nextToken(); // onto the array: Jackson reads a value from the current token
                 }
                 return readValue(parser, serviceList);
             }
@@ -443,12 +448,6 @@ public final class FinsifyClient implements Closeable {
             closeable.close();
         } catch (IOException | RuntimeException ignored) {
             // nothing more to release
-        }
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must be set");
         }
     }
 

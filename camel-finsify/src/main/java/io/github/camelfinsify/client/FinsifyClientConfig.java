@@ -72,7 +72,7 @@ public record FinsifyClientConfig(
                + responseTimeout + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay + "]";
     }
 
-    private static void requireText(String value, String name) {
+    static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must be set");
         }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ public final class TransactionStream implements Iterator<Transaction>, Closeable
     private final Function<IOException, FinsifyApiException> errorMapper;
     private Transaction next;
     private boolean done;
+    /** Closed before its last transaction was read: reading on would look like a shorter list. */
+    private boolean closedEarly;
 
     TransactionStream(JsonParser parser, ClassicHttpResponse response, ObjectMapper mapper,
                       Function<IOException, FinsifyApiException> errorMapper) {
@@ -38,6 +41,11 @@ public final class TransactionStream implements Iterator<Transaction>, Closeable
         if (next != null) {
             return true;
         }
+        if (closedEarly) {
+            throw new IllegalStateException("The transaction stream was closed when its exchange completed, before "
+                                            + "it was read to the end: read it inside the route (for example with "
+                                            + "split(body()).streaming()), or use streaming=false to get a List");
+        }
         if (done) {
             return false;
         }
@@ -48,13 +56,13 @@ public final class TransactionStream implements Iterator<Transaction>, Closeable
                 return true;
             }
             if (token != JsonToken.END_ARRAY) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                throw new JsonParseException(parser,
                         token == null ? "the transaction array is not closed" : "expected a transaction, found " + token);
             }
-            close();
+            release();
             return false;
         } catch (IOException e) {
-            close();
+            release();
             throw errorMapper.apply(e);
         }
     }
@@ -71,6 +79,13 @@ public final class TransactionStream implements Iterator<Transaction>, Closeable
 
     @Override
     public void close() {
+        if (!done) {
+            closedEarly = true;
+            release();
+        }
+    }
+
+    private void release() {
         if (!done) {
             done = true;
             FinsifyClient.closeQuietly(parser);

@@ -11,6 +11,9 @@ import io.github.camelfinsify.model.ConnectResult;
 /**
  * Reads the connect callback. Finsify redirects the browser to {@code callback_url + "/" + <URL-encoded JSON>}; the
  * JSON is accepted from that last path segment or from a {@code data} query parameter.
+ * <p>
+ * A {@code success} must carry a {@code login_id} and a non-empty string {@code secret}, or it is not a connect
+ * result; any other status is a failed connect, and its result never carries a secret.
  */
 public final class ConnectCallbackParser {
 
@@ -22,19 +25,13 @@ public final class ConnectCallbackParser {
      */
     public ConnectResult parse(String rawPathRemainder, String dataParameter) throws InvalidWebhookException {
         String json = dataParameter;
-        if (json == null || json.isBlank()) {
-            String segment = rawPathRemainder == null ? "" : rawPathRemainder;
-            int slash = segment.lastIndexOf('/');
-            segment = slash >= 0 ? segment.substring(slash + 1) : segment;
+        if (!hasData(dataParameter)) {
+            String segment = lastSegment(rawPathRemainder);
             if (segment.isEmpty()) {
                 throw new InvalidWebhookException("the callback carries no result: expected JSON in the last path "
                                                   + "segment or in the data parameter");
             }
-            try {
-                json = URLDecoder.decode(segment, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidWebhookException("the callback's last path segment is not URL-encoded JSON", e);
-            }
+            json = percentDecode(segment);
         }
         if (json.length() > MAX_LENGTH) {
             throw new InvalidWebhookException("the callback's result is too long");
@@ -48,13 +45,60 @@ public final class ConnectCallbackParser {
         if (node == null || !node.isObject() || !node.path("status").isTextual()) {
             throw new InvalidWebhookException("the callback's result has no status");
         }
-        JsonNode loginId = node.get("login_id");
-        if (loginId != null && !loginId.isNull() && !(loginId.canConvertToExactIntegral() && loginId.canConvertToLong())) {
+        JsonNode loginIdNode = node.get("login_id");
+        if (loginIdNode != null && !loginIdNode.isNull()
+            && !(loginIdNode.canConvertToExactIntegral() && loginIdNode.canConvertToLong())) {
             throw new InvalidWebhookException("the callback's login_id is not an integer id");
         }
+        Long loginId = loginIdNode == null || loginIdNode.isNull() ? null : loginIdNode.longValue();
+        ConnectResult failed = new ConnectResult(node.get("status").asText(), loginId, null);
+        if (!failed.isSuccess()) {
+            return failed;
+        }
+        if (loginId == null) {
+            throw new InvalidWebhookException("the callback's success has no login_id");
+        }
         JsonNode secret = node.get("secret");
-        return new ConnectResult(node.get("status").asText(),
-                loginId == null || loginId.isNull() ? null : loginId.longValue(),
-                secret == null || secret.isNull() ? null : secret.asText());
+        if (secret == null || !secret.isTextual() || secret.asText().isBlank()) {
+            throw new InvalidWebhookException("the callback's success has no secret, or one that is not a string");
+        }
+        return new ConnectResult(failed.status(), loginId, secret.asText());
+    }
+
+    /**
+     * The path segment in front of the result: where {@code createToken} and {@code reconnect} put the signed state.
+     * That is the last segment when the result came as the {@code data} parameter, else the one before it; {@code null}
+     * when there is none.
+     */
+    public String stateSegment(String rawPathRemainder, String dataParameter) {
+        String path = rawPathRemainder == null ? "" : rawPathRemainder;
+        if (!hasData(dataParameter)) {
+            int slash = path.lastIndexOf('/');
+            path = slash >= 0 ? path.substring(0, slash) : "";
+        }
+        String segment = lastSegment(path);
+        return segment.isEmpty() ? null : segment;
+    }
+
+    private static boolean hasData(String dataParameter) {
+        return dataParameter != null && !dataParameter.isBlank();
+    }
+
+    private static String lastSegment(String path) {
+        String segment = path == null ? "" : path;
+        int slash = segment.lastIndexOf('/');
+        return slash >= 0 ? segment.substring(slash + 1) : segment;
+    }
+
+    /**
+     * Percent-decoding as RFC 3986 defines it for a path: a {@code +} is a plus, not a space (browsers leave it as it
+     * is). URLDecoder does form decoding, so its plus is escaped first.
+     */
+    private static String percentDecode(String segment) throws InvalidWebhookException {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidWebhookException("the callback's last path segment is not URL-encoded JSON", e);
+        }
     }
 }

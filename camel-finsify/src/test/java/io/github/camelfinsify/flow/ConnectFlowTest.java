@@ -182,6 +182,23 @@ class ConnectFlowTest extends CamelTestSupport {
     }
 
     @Test
+    void theConnectPageKeepsTheCallbackUrlsPathAndPutsTheResultBehindIt() throws Exception {
+        // what a signed connect relies on: the state is the callback URL's last path segment
+        CallbackServer.Callback callback = callbacks.newCallback();
+        String withState = callback.url() + "/v1.1767225600.bm9uY2U.Y3VzdG9tZXI.c2lnbmF0dXJl-_";
+        browser.open(createToken(createCustomer(), firstBank().id(), withState).connectUrl());
+
+        browser.submitLogin("user_good", FinsifySandbox.PASSWORD, withState);
+
+        await("the callback").atMost(Duration.ofSeconds(10)).until(callback.request()::isDone);
+        String remainder = callback.request().join();
+        assertThat(remainder).startsWith("/v1.1767225600.bm9uY2U.Y3VzdG9tZXI.c2lnbmF0dXJl-_/");
+        ConnectCallbackParser parser = new ConnectCallbackParser();
+        assertThat(parser.stateSegment(remainder, null)).isEqualTo("v1.1767225600.bm9uY2U.Y3VzdG9tZXI.c2lnbmF0dXJl-_");
+        assertThat(parser.parse(remainder, null).isSuccess()).isTrue();
+    }
+
+    @Test
     void wrongCredentialsInTheBrowserEndAtTheCallbackWithTheFailureStatusAndNoSecret() throws Exception {
         CallbackServer.Callback callback = callbacks.newCallback();
         Token token = createToken(createCustomer(), firstBank().id(), callback.url());

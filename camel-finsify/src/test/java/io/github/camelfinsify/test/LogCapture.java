@@ -55,7 +55,8 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         config.addAppender(appender);
         config.getRootLogger().addAppender(appender, Level.ALL, null);
         for (LoggerConfig logger : config.getLoggers().values()) {
-            if (logger != config.getRootLogger()) {
+            // an additive logger hands its events to the root's appenders: adding it there too would record them twice
+            if (logger != config.getRootLogger() && !logger.isAdditive()) {
                 logger.addAppender(appender, Level.ALL, null);
             }
         }

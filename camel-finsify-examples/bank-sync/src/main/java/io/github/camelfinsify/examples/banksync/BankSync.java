@@ -8,10 +8,12 @@ import java.math.RoundingMode;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +33,7 @@ import io.github.camelfinsify.model.Token;
 import io.github.camelfinsify.sandbox.FinsifySandbox;
 import io.github.camelfinsify.sandbox.SandboxTransaction;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.StateRepository;
@@ -93,6 +96,10 @@ public final class BankSync implements AutoCloseable {
                 : "http://localhost:" + port;
         String webhookToken = present(env, "FINSIFY_WEBHOOK_TOKEN") ? env.get("FINSIFY_WEBHOOK_TOKEN")
                 : UUID.randomUUID().toString().replace("-", "");
+        // signs the connect state that binds each callback to its customer; a key per run is fine for one replica,
+        // replicas share one (a connect may start on one and end on another)
+        String connectSigningKey = present(env, "FINSIFY_CONNECT_SIGNING_KEY") ? env.get("FINSIFY_CONNECT_SIGNING_KEY")
+                : randomKey();
 
         // 1. Finsify: the sandbox in-process, or a real one
         // Secrets never go through Camel Main properties or endpoint URIs: Camel Main and the placeholder resolver log
@@ -133,7 +140,7 @@ public final class BankSync implements AutoCloseable {
         }
 
         syncState = stateRepository(options.stateFile());
-        startCamel(properties, serviceSecret, webhookToken);
+        startCamel(properties, serviceSecret, webhookToken, connectSigningKey);
         CamelContext context = main.getCamelContext();
         String jdbcUrl = context.resolvePropertyPlaceholders("{{bank-sync.jdbc-url}}");
         out.printf("   Camel %s: %s DSL routes, HTTP server on %s (/finsify/connect, /finsify/webhook)%n",
@@ -200,12 +207,13 @@ public final class BankSync implements AutoCloseable {
         return report;
     }
 
-    private void startCamel(Map<String, String> properties, String serviceSecret, String webhookToken)
-            throws Exception {
+    private void startCamel(Map<String, String> properties, String serviceSecret, String webhookToken,
+                            String connectSigningKey) throws Exception {
         main = new Main();
         finsify = new FinsifyComponent();
         finsify.getConfiguration().setServiceSecret(serviceSecret);
         finsify.getConfiguration().setWebhookToken(webhookToken);
+        finsify.getConfiguration().setConnectSigningKey(connectSigningKey);
         main.bind("finsify", finsify);
         main.bind("bankSyncSecrets", secrets);
         main.bind("bankSyncProgress", progress);
@@ -260,8 +268,14 @@ public final class BankSync implements AutoCloseable {
         Map<String, Object> headers = new HashMap<>();
         headers.put(FinsifyConstants.IDENTIFIER, "bank-sync-" + UUID.randomUUID());
         headers.put(FinsifyConstants.CALLBACK_URL, callbackUrl);
-        Token token = template.requestBodyAndHeaders("direct:create-connect-token", null, headers, Token.class);
-        out.println("2. Customer " + headers.get(FinsifyConstants.IDENTIFIER) + " and connect token created");
+        Exchange created = template.request("direct:create-connect-token", e -> e.getIn().setHeaders(headers));
+        if (created.getException() != null) {
+            throw created.getException();
+        }
+        Token token = created.getMessage().getBody(Token.class);
+        String customerId = created.getMessage().getHeader(FinsifyConstants.CUSTOMER_ID, String.class);
+        out.println("2. Customer " + headers.get(FinsifyConstants.IDENTIFIER) + " and connect token created "
+                    + "(its callback URL carries a state signed for customer " + customerId + ")");
         if (real) {
             out.println("3. Open the connect page in a browser on this machine and log in to your bank:");
             out.println("     " + token.connectUrl());
@@ -270,8 +284,9 @@ public final class BankSync implements AutoCloseable {
             out.println("3. Connect page submitted over HTTP as a browser would (user_good / "
                         + FinsifySandbox.PASSWORD + ")");
         }
-        ConnectResult result = secrets.awaitConnect(real ? options.connectTimeout() : Duration.ofSeconds(30));
-        out.println("4. Connect callback received through finsify:connect: " + result);
+        ConnectResult result = secrets.awaitConnect(customerId,
+                real ? options.connectTimeout() : Duration.ofSeconds(30));
+        out.println("4. Connect callback received through finsify:connect for customer " + customerId + ": " + result);
         return result;
     }
 
@@ -447,6 +462,13 @@ public final class BankSync implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No column " + column + " in " + row.keySet());
+    }
+
+    /** 32 random bytes, as a signing key. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static boolean present(Map<String, String> env, String name) {

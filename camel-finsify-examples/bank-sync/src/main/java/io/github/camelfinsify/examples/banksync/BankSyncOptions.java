@@ -116,5 +116,6 @@ public record BankSyncOptions(boolean yaml, boolean follow, String jdbcUrl, int 
               --sync-only     only sync (the backfill; with --follow, then webhooks): no sandbox changes, no summary
             Environment: FINSIFY_BASE_URL, FINSIFY_CLIENT_ID and FINSIFY_SERVICE_SECRET select a real Finsify
             (optional: FINSIFY_SERVICES_URL, FINSIFY_SERVICE_ID, FINSIFY_LOGIN_SECRET, FINSIFY_WEBHOOK_TOKEN,
-            FINSIFY_PUBLIC_URL); without them the demo starts the Finsify sandbox in-process.""";
+            FINSIFY_CONNECT_SIGNING_KEY, FINSIFY_PUBLIC_URL); without them the demo starts the Finsify sandbox
+            in-process.""";
 }

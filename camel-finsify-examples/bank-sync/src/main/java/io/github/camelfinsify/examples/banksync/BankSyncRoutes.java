@@ -27,7 +27,8 @@ public class BankSyncRoutes extends RouteBuilder {
                 .setHeader(FinsifyConstants.CUSTOMER_ID, simple("${body.customerId}"))
                 .to("finsify:createToken?serviceId={{bank-sync.service-id}}");
 
-        // 4. the connect callback: the login's id and secret
+        // 4. the connect callback: the login's id and secret, filed under the customer that the callback's signed
+        //    state names (header CamelFinsifyCustomerId; the app sets connectSigningKey on the component)
         from("finsify:connect").routeId("finsify-connect")
                 .bean("bankSyncSecrets", "save");
 

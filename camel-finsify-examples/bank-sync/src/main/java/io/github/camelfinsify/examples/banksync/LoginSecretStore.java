@@ -8,25 +8,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.camelfinsify.FinsifyConstants;
 import io.github.camelfinsify.FinsifyLoginSecretResolver;
 import io.github.camelfinsify.model.ConnectResult;
+import org.apache.camel.Header;
 
 /**
  * Bean {@code bankSyncSecrets}: keeps the login secrets the connect callback delivered (in memory: a real application
- * keeps them encrypted in its database), and resolves them for the webhook consumer.
+ * keeps them encrypted in its database), and resolves them for the webhook consumer. Each connect arrives with the
+ * customer its signed state names ({@code connectSigningKey}), and is filed under that customer.
  */
 public final class LoginSecretStore implements FinsifyLoginSecretResolver {
 
     private final Map<Long, String> secrets = new ConcurrentHashMap<>();
-    private final CompletableFuture<ConnectResult> firstConnect = new CompletableFuture<>();
+    private final Map<String, CompletableFuture<ConnectResult>> connects = new ConcurrentHashMap<>();
 
-    /** The connect route calls this with the callback's {@link ConnectResult}. */
-    public void save(ConnectResult result) {
-        if (result.isSuccess() && result.loginId() != null && result.secret() != null) {
+    /**
+     * The connect route calls this with the callback's {@link ConnectResult} and the customer whose token started the
+     * connect, which finsify:connect read from the callback's signed state.
+     */
+    public void save(ConnectResult result, @Header(FinsifyConstants.CUSTOMER_ID) String customerId) {
+        if (customerId == null) {
+            // only a connect consumer without connectSigningKey delivers a result that names no customer
+            throw new IllegalStateException("A connect result without a customer: set connectSigningKey");
+        }
+        CompletableFuture<ConnectResult> connect = connectOf(customerId);
+        if (result.isSuccess()) {
             secrets.put(result.loginId(), result.secret());
-            firstConnect.complete(result);
+            connect.complete(result);
         } else {
-            firstConnect.completeExceptionally(new IllegalStateException(
+            connect.completeExceptionally(new IllegalStateException(
                     "The bank was not connected: Finsify answered " + result.status()));
         }
     }
@@ -41,15 +52,20 @@ public final class LoginSecretStore implements FinsifyLoginSecretResolver {
         return secrets.get(loginId);
     }
 
-    /** Waits for the first connect callback. */
-    public ConnectResult awaitConnect(Duration timeout) throws InterruptedException, TimeoutException {
+    /** Waits for the connect callback of the customer. */
+    public ConnectResult awaitConnect(String customerId, Duration timeout)
+            throws InterruptedException, TimeoutException {
         try {
-            return firstConnect.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return connectOf(customerId).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new TimeoutException("No connect callback arrived within " + timeout);
+            throw new TimeoutException("No connect callback for customer " + customerId + " arrived within " + timeout);
         }
+    }
+
+    private CompletableFuture<ConnectResult> connectOf(String customerId) {
+        return connects.computeIfAbsent(customerId, id -> new CompletableFuture<>());
     }
 
     @Override

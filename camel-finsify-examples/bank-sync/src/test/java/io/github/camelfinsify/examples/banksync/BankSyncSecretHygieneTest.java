@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6, secret hygiene at demo level: the whole demo (Java DSL routes) with every logger at DEBUG, Camel's
  * included. No log line (with its stack traces), no endpoint {@code toString()} or URI, no route dump and nothing the
- * demo prints holds the sandbox's service secret, the login secret or the webhook token.
+ * demo prints holds the sandbox's service secret, the login secret, the webhook token or the connect signing key.
  *
  * <p>Excluded by design (docs/security.md): Apache HttpClient's wire loggers ({@code org.apache.hc.client5.http.headers}
  * and {@code wire}), which dump raw request headers, and the loggers of the sandbox (the stand-in for Finsify's
@@ -52,6 +52,7 @@ class BankSyncSecretHygieneTest {
             "io.github.camelfinsify.sandbox", "org.eclipse.jetty", "wiremock", "com.github.tomakehurst.wiremock",
             "org.wiremock");
     private static final String WEBHOOK_TOKEN = "whTok" + Long.toHexString(System.nanoTime()) + "Hygiene";
+    private static final String CONNECT_SIGNING_KEY = "csKey" + Long.toHexString(System.nanoTime()) + "Hygiene-0123456789";
 
     @TempDir
     Path dir;
@@ -127,7 +128,8 @@ class BankSyncSecretHygieneTest {
     @Test
     void noSecretInLogsEndpointsOrRouteDumpsOfTheWholeDemo() throws Exception {
         DemoRun run = new DemoRun(dir, false);
-        BankSyncOptions options = run.options.withEnv(Map.of("FINSIFY_WEBHOOK_TOKEN", WEBHOOK_TOKEN));
+        BankSyncOptions options = run.options.withEnv(Map.of("FINSIFY_WEBHOOK_TOKEN", WEBHOOK_TOKEN,
+                "FINSIFY_CONNECT_SIGNING_KEY", CONNECT_SIGNING_KEY));
 
         AtomicReference<CamelContext> camel = new AtomicReference<>();
         CamelContextTracker tracker = new CamelContextTracker() {
@@ -165,7 +167,8 @@ class BankSyncSecretHygieneTest {
         Map<String, String> secrets = Map.of(
                 "service secret", sandbox.serviceSecret(),
                 "login secret", loginSecret,
-                "webhook token", WEBHOOK_TOKEN);
+                "webhook token", WEBHOOK_TOKEN,
+                "connect signing key", CONNECT_SIGNING_KEY);
         secrets.forEach((name, value) -> assertThat(value).as(name).isNotBlank().hasSizeGreaterThan(8));
 
         // the capture did see Camel's DEBUG logging and every route of the demo, the backfill's included

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.camelfinsify.model.Account;
 import io.github.camelfinsify.sandbox.FinsifySandbox;
@@ -124,8 +126,11 @@ final class DemoRun {
         spend.replaceAll((k, v) -> v.stripTrailingZeros());
         assertThat(reported).isEqualTo(spend);
 
+        // the connect callback came back with the state signed for the customer the demo created
+        Matcher signedFor = Pattern.compile("state signed for customer (\\S+)\\)").matcher(output());
+        assertThat(signedFor.find()).as("the customer the connect state was signed for").isTrue();
         assertThat(output())
-                .contains("4. Connect callback received through finsify:connect")
+                .contains("4. Connect callback received through finsify:connect for customer " + signedFor.group(1))
                 .contains("backfill: 3/3 accounts")
                 .contains("Backfill complete: " + String.format("%,d", report.backfilled()) + " transactions")
                 .contains("Transactions in the database: " + String.format("%,d", truth.size()))

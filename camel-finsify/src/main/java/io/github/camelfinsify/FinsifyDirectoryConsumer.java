@@ -1,0 +1,248 @@
+package io.github.camelfinsify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelfinsify.model.LoginStatusEvent;
+import io.github.camelfinsify.sync.CallThrottle;
+import io.github.camelfinsify.sync.LoginDirectory;
+import io.github.camelfinsify.sync.LoginSweep;
+import io.github.camelfinsify.sync.SyncRequest;
+import io.github.camelfinsify.sync.SyncRequests;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code finsify:transactions?loginDirectory=#book}: one consumer for a partner's whole book of logins. Each poll
+ * hands the logins due to a bounded pool: first those a webhook named (through {@link SyncRequests}), then retries,
+ * then the next slice of the reconciliation sweep, which visits every login once per interval. Changes are delivered
+ * as by the single-login feed; one login's failure never holds up the others.
+ */
+public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinsifyDirectoryConsumer.class);
+    private static final String SWEEP_CURSOR_KEY = "finsify-sweep:cursor";
+    private static final int MAX_RETRIES = 5;
+
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Retry> retries = new ConcurrentHashMap<>();
+    private final Set<Long> reportedNeedingUser = ConcurrentHashMap.newKeySet();
+    private final AtomicLong loginsSynced = new AtomicLong();
+    private final AtomicLong loginsFailed = new AtomicLong();
+    private final Set<Long> failing = ConcurrentHashMap.newKeySet();
+    private final EventDelivery delivery = new ConsumerDelivery(this);
+
+    private LoginDirectory directory;
+    private SyncRequests requests;
+    private StateRepository<String, String> stateRepository;
+    private LoginSweep sweep;
+    private CallThrottle throttle;
+    private LoginSyncer syncer;
+    private ExecutorService workers;
+    private int queueAhead;
+
+    public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public FinsifyEndpoint getEndpoint() {
+        return (FinsifyEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        FinsifyConfiguration configuration = getEndpoint().getConfiguration();
+        if (configuration.getLoginSecret() != null) {
+            throw new IllegalArgumentException("finsify:transactions takes either loginSecret (one login) or "
+                                               + "loginDirectory (every login of the directory), not both");
+        }
+        if (configuration.getMaxConcurrentLogins() < 1) {
+            throw new IllegalArgumentException("Option maxConcurrentLogins must be 1 or more, was "
+                                               + configuration.getMaxConcurrentLogins());
+        }
+        directory = configuration.getLoginDirectory();
+        requests = getEndpoint().syncRequests();
+        TransactionSync sync = getEndpoint().createSync();
+        stateRepository = getEndpoint().stateRepository();
+        String storedCursor = stateRepository.getState(SWEEP_CURSOR_KEY);
+        sweep = new LoginSweep(directory, Duration.ofMillis(configuration.getReconciliationInterval()),
+                storedCursor == null ? LoginSweep.START : Long.parseLong(storedCursor), System::nanoTime);
+        throttle = new CallThrottle(configuration.getMaxCallsPerSecond(), System::nanoTime);
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "FinsifyDirectorySync", configuration.getMaxConcurrentLogins());
+        // keep one login queued per worker, so a worker never waits for the next poll
+        queueAhead = configuration.getMaxConcurrentLogins() * 2;
+        syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery, this::isRunAllowed);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (workers != null) {
+            // each running login finishes its exchange in flight and saves its state
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
+        }
+        saveCursor();
+    }
+
+    @Override
+    protected int poll() {
+        int submitted = 0;
+        for (SyncRequest request : requests.pending(free())) {
+            submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
+        }
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
+            if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null)) {
+                submitted++;
+            }
+        }
+        int free = free();
+        if (free > 0) {
+            for (long loginId : sweep.due(free)) {
+                submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+            }
+            saveCursor();
+        }
+        return submitted;
+    }
+
+    private int free() {
+        return queueAhead - inFlight.size();
+    }
+
+    private boolean submit(long loginId, Set<Long> accounts, SyncRequest request) {
+        if (!inFlight.add(loginId)) {
+            return false; // already syncing: a webhook's request stays pending and is taken next time
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    syncLogin(loginId, accounts, request);
+                } finally {
+                    inFlight.remove(loginId);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            inFlight.remove(loginId);
+            return false;
+        }
+    }
+
+    private void syncLogin(long loginId, Set<Long> accounts, SyncRequest request) {
+        try {
+            LoginStatusEvent stop = getEndpoint().getComponent().loginStatuses().needingUser(loginId);
+            if (stop != null) {
+                reportOnce(stop);
+                settle(loginId, request, true);
+                return;
+            }
+            reportedNeedingUser.remove(loginId);
+            String secret = directory.secretOf(loginId);
+            if (secret == null) {
+                settle(loginId, request, true); // removed from the directory meanwhile
+                return;
+            }
+            switch (syncer.sync(loginId, secret, accounts)) {
+                case SYNCED -> {
+                    loginsSynced.incrementAndGet();
+                    failing.remove(loginId);
+                    settle(loginId, request, true);
+                }
+                case RETRY -> retryLater(loginId);
+                case GONE -> {
+                    failed(loginId, "the API knows no such login (LoginNotFound): remove it from the directory");
+                    settle(loginId, request, true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed(loginId, e.getMessage());
+            getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
+            settle(loginId, request, true);
+        }
+    }
+
+    private void settle(long loginId, SyncRequest request, boolean done) {
+        retries.remove(loginId);
+        if (request != null && done) {
+            requests.done(request);
+        }
+    }
+
+    /**
+     * A retryable failure: the login comes again after 1, 2, 4, 8 and 16 seconds, then with the next sweep. A login
+     * a webhook named stays requested, so it is also taken again with the next poll.
+     */
+    private void retryLater(long loginId) {
+        Retry retry = retries.merge(loginId, Retry.first(), (earlier, first) -> earlier.next());
+        if (retry.attempts() > MAX_RETRIES) {
+            retries.remove(loginId);
+            failed(loginId, "still failing after " + MAX_RETRIES + " retries; it comes again with the next sweep");
+        }
+    }
+
+    private record Retry(int attempts, long notBefore) {
+        static Retry first() {
+            return new Retry(1, System.nanoTime() + Duration.ofSeconds(1).toNanos());
+        }
+
+        Retry next() {
+            return new Retry(attempts + 1, System.nanoTime() + Duration.ofSeconds(1L << attempts).toNanos());
+        }
+    }
+
+    private void failed(long loginId, String reason) {
+        loginsFailed.incrementAndGet();
+        if (failing.add(loginId)) {
+            LOG.warn("Login {} was not synced: {}", loginId, reason);
+        }
+    }
+
+    /** A login that needs its user is reported to the route once, as a LoginStatusEvent, until it works again. */
+    private void reportOnce(LoginStatusEvent status) {
+        if (reportedNeedingUser.contains(status.loginId())) {
+            return;
+        }
+        Exchange exchange = delivery.newExchange();
+        exchange.getIn().setBody(status);
+        exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, status.eventType());
+        exchange.getIn().setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
+        exchange.getIn().setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
+        if (delivery.deliver(exchange, "Finsify login status of login " + status.loginId())) {
+            reportedNeedingUser.add(status.loginId());
+        }
+    }
+
+    private void saveCursor() {
+        if (sweep != null) {
+            stateRepository.setState(SWEEP_CURSOR_KEY, Long.toString(sweep.cursor()));
+        }
+    }
+
+    /** Counts for health and tooling: never one entry per login. */
+    Map<String, Object> details() {
+        return Map.of("logins", directory.size(),
+                "loginsSynced", loginsSynced.get(),
+                "loginsFailing", failing.size(),
+                "loginsNeedingUser", getEndpoint().getComponent().loginStatuses().countNeedingUser(),
+                "loginsInFlight", inFlight.size(),
+                "sweepsCompleted", sweep.rounds(),
+                "rateLimitedForMillis", throttle.pausedFor().toMillis());
+    }
+}

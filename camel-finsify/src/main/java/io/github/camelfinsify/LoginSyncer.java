@@ -1,0 +1,82 @@
+package io.github.camelfinsify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import io.github.camelfinsify.client.FinsifyApiException;
+import io.github.camelfinsify.client.FinsifyClient;
+import io.github.camelfinsify.client.FinsifyErrorCode;
+import io.github.camelfinsify.model.Account;
+import io.github.camelfinsify.sync.CallThrottle;
+
+/**
+ * Syncs one login of the book: lists its accounts and delivers each account's changes, as the single-login feed does.
+ * Every API call waits for the consumer's {@link CallThrottle}, and a 429 holds back every login, not only this one.
+ */
+final class LoginSyncer {
+
+    /** How a login's sync ended. */
+    enum Result {
+        /** Every change of the accounts synced was delivered. */
+        SYNCED,
+        /** A retryable failure (API, network, the route): try the login again soon. */
+        RETRY,
+        /** The API knows no such login: nothing to retry until the directory changes. */
+        GONE
+    }
+
+    /** How long every login waits after a 429 that named no Retry-After. */
+    private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+
+    private final FinsifyClient client;
+    private final TransactionSync sync;
+    private final CallThrottle throttle;
+    private final EventDelivery delivery;
+    private final BooleanSupplier running;
+
+    LoginSyncer(FinsifyClient client, TransactionSync sync, CallThrottle throttle, EventDelivery delivery,
+                BooleanSupplier running) {
+        this.client = client;
+        this.sync = sync;
+        this.throttle = throttle;
+        this.delivery = delivery;
+        this.running = running;
+    }
+
+    /** Syncs the given accounts of the login, or all of them when {@code onlyAccounts} is empty. */
+    Result sync(long loginId, String secret, Set<Long> onlyAccounts) throws InterruptedException {
+        try {
+            throttle.acquire();
+            List<Account> accounts = client.accounts(secret).data();
+            for (Account account : accounts) {
+                if (!running.getAsBoolean()) {
+                    return Result.RETRY;
+                }
+                if (!onlyAccounts.isEmpty() && !onlyAccounts.contains(account.id())) {
+                    continue;
+                }
+                throttle.acquire();
+                try (TransactionSync.Session session = sync.open(client, secret, account.id())) {
+                    SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> { }, running);
+                    if (!session.isComplete()) {
+                        return Result.RETRY;
+                    }
+                }
+            }
+            return Result.SYNCED;
+        } catch (FinsifyApiException e) {
+            if (e.errorCode() == FinsifyErrorCode.RATE_LIMITED) {
+                throttle.pauseFor(e.retryAfter().orElse(RATE_LIMIT_PAUSE));
+            }
+            if (e.errorCode() == FinsifyErrorCode.LOGIN_NOT_FOUND) {
+                return Result.GONE;
+            }
+            if (e.isRetryable()) {
+                return Result.RETRY;
+            }
+            throw e;
+        }
+    }
+}
