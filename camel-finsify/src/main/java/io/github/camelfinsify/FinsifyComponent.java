@@ -26,8 +26,9 @@ public class FinsifyComponent extends HealthCheckComponent {
     private FinsifyConfiguration configuration = new FinsifyConfiguration();
     @Metadata(label = "advanced", autowired = true,
               description = "Where the component reads the current time: the instant whose date, in timeZone, is "
-                            + "today for the sync feed, and the age of the health check's cached answers (default: "
-                            + "the system clock). A single Clock bean in the registry is used automatically.")
+                            + "today for the sync feed, the age of the health check's cached answers and the expiry "
+                            + "of signed connect states (default: the system clock). A single Clock bean in the "
+                            + "registry is used automatically.")
     private Clock clock;
 
     private final LoginStatusStore defaultLoginStatuses = new MemoryLoginStatusStore();
