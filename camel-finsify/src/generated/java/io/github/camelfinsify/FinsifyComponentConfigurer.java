@@ -46,6 +46,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeTypes": getOrCreateConfiguration(target).setChangeTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelfinsify.FinsifyConfiguration.class, value)); return true;
         case "connectsigningkey":
         case "connectSigningKey": getOrCreateConfiguration(target).setConnectSigningKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,8 +62,12 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -118,12 +123,19 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
         case "syncrequests":
         case "syncRequests": getOrCreateConfiguration(target).setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
+        case "timezone":
+        case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktoken":
         case "webhookToken": getOrCreateConfiguration(target).setWebhookToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"clock", "httpClient"};
     }
 
     @Override
@@ -145,6 +157,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeTypes": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
+        case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelfinsify.FinsifyConfiguration.class;
         case "connectsigningkey":
         case "connectSigningKey": return java.lang.String.class;
@@ -160,8 +173,12 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "fromDate": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
@@ -217,6 +234,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "streaming": return boolean.class;
         case "syncrequests":
         case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "webhooktoken":
@@ -245,6 +264,7 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "changeTypes": return getOrCreateConfiguration(target).getChangeTypes();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connectsigningkey":
         case "connectSigningKey": return getOrCreateConfiguration(target).getConnectSigningKey();
@@ -260,8 +280,12 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "idempotentrepository":
@@ -317,6 +341,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
         case "syncrequests":
         case "syncRequests": return getOrCreateConfiguration(target).getSyncRequests();
+        case "timezone":
+        case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "todate":
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "webhooktoken":

@@ -47,6 +47,10 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": target.setFetchTransactions(property(camelContext, boolean.class, value)); return true;
         case "fromdate":
         case "fromDate": target.setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, long.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -100,6 +104,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "streaming": target.setStreaming(property(camelContext, boolean.class, value)); return true;
         case "syncrequests":
         case "syncRequests": target.setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
+        case "timezone":
+        case "timeZone": target.setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": target.setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktoken":
@@ -135,6 +141,10 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": return boolean.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
@@ -188,6 +198,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "streaming": return boolean.class;
         case "syncrequests":
         case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "webhooktoken":
@@ -224,6 +236,10 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "fetchTransactions": return target.isFetchTransactions();
         case "fromdate":
         case "fromDate": return target.getFromDate();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
+        case "httpclient":
+        case "httpClient": return target.getHttpClient();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "idempotentrepository":
@@ -277,6 +293,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         case "streaming": return target.isStreaming();
         case "syncrequests":
         case "syncRequests": return target.getSyncRequests();
+        case "timezone":
+        case "timeZone": return target.getTimeZone();
         case "todate":
         case "toDate": return target.getToDate();
         case "webhooktoken":

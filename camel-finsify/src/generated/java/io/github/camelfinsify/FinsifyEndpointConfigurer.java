@@ -61,6 +61,10 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -135,6 +139,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "syncRequests": target.getConfiguration().setSyncRequests(property(camelContext, io.github.camelfinsify.sync.SyncRequests.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timezone":
+        case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
@@ -143,6 +149,11 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "webhookToken": target.getConfiguration().setWebhookToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"httpClient"};
     }
 
     @Override
@@ -186,6 +197,10 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
@@ -260,6 +275,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "syncRequests": return io.github.camelfinsify.sync.SyncRequests.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "usefixeddelay":
@@ -312,6 +329,10 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
         case "greedy": return target.isGreedy();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "idempotentrepository":
@@ -386,6 +407,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "syncRequests": return target.getConfiguration().getSyncRequests();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "timezone":
+        case "timeZone": return target.getConfiguration().getTimeZone();
         case "todate":
         case "toDate": return target.getConfiguration().getToDate();
         case "usefixeddelay":

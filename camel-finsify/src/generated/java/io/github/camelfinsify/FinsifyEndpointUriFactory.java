@@ -23,7 +23,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(66);
         props.add("accountId");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
@@ -44,6 +44,8 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("fetchTransactions");
         props.add("fromDate");
         props.add("greedy");
+        props.add("healthCheckInterval");
+        props.add("httpClient");
         props.add("httpClientConfigurer");
         props.add("idempotentRepository");
         props.add("identifier");
@@ -84,6 +86,7 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
         props.add("streaming");
         props.add("syncRequests");
         props.add("timeUnit");
+        props.add("timeZone");
         props.add("toDate");
         props.add("useFixedDelay");
         props.add("webhookToken");

@@ -24,11 +24,19 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     @Metadata(description = "The options every finsify endpoint starts from; endpoint options override them.")
     private FinsifyConfiguration configuration = new FinsifyConfiguration();
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where the component reads the current time: the instant whose date, in timeZone, is "
+                            + "today for the sync feed, the age of the health check's cached answers and the expiry "
+                            + "of signed connect states (default: the system clock). A single Clock bean in the "
+                            + "registry is used automatically.")
+    private Clock clock;
 
     private final LoginStatusStore defaultLoginStatuses = new MemoryLoginStatusStore();
     private final SyncRequests defaultSyncRequests = new MemorySyncRequests();
     private final StateRepository<String, String> defaultStateRepository = new MemoryStateRepository();
-    private Clock clock = Clock.systemDefaultZone();
+    private final SharedClients clients = new SharedClients();
+    private final RepositoryUsage repositories = new RepositoryUsage();
+    private final HealthProbes healthProbes = new HealthProbes();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -36,6 +44,21 @@ public class FinsifyComponent extends HealthCheckComponent {
         FinsifyEndpoint endpoint = new FinsifyEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(defaultStateRepository);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // the endpoints released theirs when they stopped; this closes what an endpoint left behind
+        clients.closeAll();
+        repositories.stopAll();
+        ServiceHelper.stopService(defaultStateRepository);
+        super.doStop();
     }
 
     /** The login statuses every consumer of the component shares: option loginStatusStore, else in memory. */
@@ -55,13 +78,21 @@ public class FinsifyComponent extends HealthCheckComponent {
         return defaultStateRepository;
     }
 
-    Clock clock() {
-        return clock;
+    SharedClients clients() {
+        return clients;
     }
 
-    /** For tests: the clock that says what "today" is for the sync feed. */
-    void setClock(Clock clock) {
-        this.clock = clock;
+    RepositoryUsage repositories() {
+        return repositories;
+    }
+
+    HealthProbes healthProbes() {
+        return healthProbes;
+    }
+
+    /** The clock to read the time from: the configured one, else the system's. */
+    Clock clock() {
+        return clock != null ? clock : Clock.systemUTC();
     }
 
     public FinsifyConfiguration getConfiguration() {
@@ -70,5 +101,13 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     public void setConfiguration(FinsifyConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The options of the finsify component. The component holds one instance; each endpoint gets its own copy, so
@@ -97,12 +98,28 @@ public class FinsifyConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "A hook to customize the Apache HttpClient before it is built "
                                                 + "(proxies, interceptors, ...).")
     private HttpClientConfigurer httpClientConfigurer;
+    @UriParam(label = "advanced",
+              description = "An Apache HttpClient of your own to send the API calls through: its pool, timeouts, TLS "
+                            + "and proxy apply, connectTimeout and responseTimeout do not, and sslContextParameters and "
+                            + "httpClientConfigurer cannot be set beside it. The component never closes it. A single "
+                            + "CloseableHttpClient bean in the registry is used automatically.")
+    @Metadata(autowired = true)
+    private CloseableHttpClient httpClient;
+    @UriParam(label = "health", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long the producers' readiness check reuses the API's last answer before it asks "
+                            + "again, so frequent probes do not become API traffic; 0 asks on every check.")
+    private long healthCheckInterval = 30_000L;
 
     // --- consumers ----------------------------------------------------------------------------------------
 
     @UriParam(label = "consumer", description = "The first day to sync on the first poll of an account, as "
                                                 + "YYYY-MM-DD (default: 90 days ago).")
     private String initialFromDate;
+    @UriParam(label = "consumer",
+              description = "The time zone whose date is today for the sync window, its end date and the "
+                            + "initialFromDate default, as a time zone id such as Asia/Kuala_Lumpur (default: the "
+                            + "JVM's). Banks date transactions in their own zone.")
+    private String timeZone;
     @UriParam(label = "consumer", defaultValue = "14",
               description = "How many days back each sync looks for late, changed and removed transactions.")
     private int lookbackDays = 14;
@@ -371,12 +388,36 @@ public class FinsifyConfiguration implements Cloneable {
         this.httpClientConfigurer = httpClientConfigurer;
     }
 
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
     public String getInitialFromDate() {
         return initialFromDate;
     }
 
     public void setInitialFromDate(String initialFromDate) {
         this.initialFromDate = initialFromDate;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public int getLookbackDays() {

@@ -1,8 +1,14 @@
 package io.github.camelfinsify;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyClientConfig;
@@ -22,8 +28,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Calls the Finsify v2 API (producer), receives its webhooks and connect callbacks, and turns its transaction lists
@@ -43,7 +49,10 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @UriParam
     private final FinsifyConfiguration configuration;
 
+    private SharedClients.Settings clientSettings;
     private FinsifyClient client;
+    // what this endpoint started, once each however often its consumers restart: it stops them when it stops
+    private final Set<Object> retainedRepositories = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public FinsifyEndpoint(String uri, FinsifyComponent component, FinsifyOperation operation,
                            FinsifyConfiguration configuration) {
@@ -79,27 +88,32 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return (FinsifyComponent) super.getComponent();
     }
 
-    /** The sync feed of this endpoint's options, over its state repository (the component's when none is set). */
+    /**
+     * The sync feed of this endpoint's options, over its state repository (the component's when none is set), which
+     * it starts. Its today is the date in {@code timeZone}.
+     */
     TransactionSync createSync() {
+        Clock today = getComponent().clock().withZone(timeZone());
         LocalDate initialFrom = FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         if (initialFrom == null) {
-            initialFrom = LocalDate.now(getComponent().clock()).minusDays(DEFAULT_INITIAL_DAYS);
+            initialFrom = LocalDate.now(today).minusDays(DEFAULT_INITIAL_DAYS);
         }
         if (configuration.getLookbackDays() < 0) {
             throw new IllegalArgumentException("Option lookbackDays must be 0 or more, was "
                                                + configuration.getLookbackDays());
         }
-        StateRepository<String, String> repository = stateRepository();
-        return new TransactionSync(repository, configuration.getLookbackDays(), initialFrom,
-                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), getComponent().clock());
+        return new TransactionSync(stateRepository(), configuration.getLookbackDays(), initialFrom,
+                TransactionSync.parseChangeTypes(configuration.getChangeTypes()), today);
     }
 
-    /** The sync state: the configured repository, started, or the component's. */
+    /** The sync state: the configured repository, which this endpoint starts, or the component's. */
     StateRepository<String, String> stateRepository() {
-        StateRepository<String, String> repository = configuration.getStateRepository() != null
-                ? configuration.getStateRepository() : getComponent().defaultStateRepository();
-        // a file or JDBC repository loads its content when started; starting a started one does nothing
-        ServiceHelper.startService(repository);
+        StateRepository<String, String> repository = configuration.getStateRepository();
+        if (repository == null) {
+            return getComponent().defaultStateRepository();
+        }
+        // a file or JDBC repository loads its content when started
+        retain(repository);
         return repository;
     }
 
@@ -109,13 +123,33 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
                 : getComponent().defaultSyncRequests();
     }
 
-    /** The repository of delivered webhook events: the configured one, or one in memory per endpoint. */
+    /** The repository of delivered webhook events, started: the configured one, or one in memory per endpoint. */
     synchronized IdempotentRepository idempotentRepository() {
         if (configuration.getIdempotentRepository() == null) {
             configuration.setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(1000));
         }
-        ServiceHelper.startService(configuration.getIdempotentRepository());
+        retain(configuration.getIdempotentRepository());
         return configuration.getIdempotentRepository();
+    }
+
+    private synchronized void retain(Object repository) {
+        if (retainedRepositories.add(repository)) {
+            getComponent().repositories().retain(getCamelContext(), repository);
+        }
+    }
+
+    /** The zone whose date is today: option timeZone, else the JVM's. */
+    ZoneId timeZone() {
+        String id = configuration.getTimeZone();
+        if (id == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(id.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Option timeZone must be a time zone id such as Asia/Kuala_Lumpur, "
+                                               + "UTC or +08:00, was '" + id + "'", e);
+        }
     }
 
     String pathOr(String defaultPath) {
@@ -135,21 +169,29 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
         FinsifyDates.parse(configuration.getInitialFromDate(), "Option initialFromDate");
         TransactionSync.parseChangeTypes(configuration.getChangeTypes());
         ConnectSigning.signerOf(this);
+        timeZone();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null && callsTheApi()) {
-            client = new FinsifyClient(clientConfig());
+            SharedClients.Settings settings = SharedClients.Settings.of(configuration);
+            client = getComponent().clients().acquire(settings, this::createClient);
+            clientSettings = settings;
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (client != null) {
-            client.close();
+            getComponent().clients().release(clientSettings);
             client = null;
+            clientSettings = null;
+        }
+        synchronized (this) {
+            retainedRepositories.forEach(getComponent().repositories()::release);
+            retainedRepositories.clear();
         }
         super.doStop();
     }
@@ -161,6 +203,27 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
             case webhook -> configuration.isFetchTransactions();
             default -> true;
         };
+    }
+
+    private FinsifyClient createClient() throws Exception {
+        CloseableHttpClient httpClient = configuration.getHttpClient();
+        if (httpClient == null) {
+            return new FinsifyClient(clientConfig());
+        }
+        // the supplied client was built with its own TLS and hooks: options that would silently not apply are an error
+        if (configuration.getSslContextParameters() != null) {
+            throw notBesideHttpClient("sslContextParameters");
+        }
+        if (configuration.getHttpClientConfigurer() != null) {
+            throw notBesideHttpClient("httpClientConfigurer");
+        }
+        return new FinsifyClient(clientConfig(), httpClient);
+    }
+
+    private IllegalArgumentException notBesideHttpClient(String option) {
+        return new IllegalArgumentException("Cannot start " + URISupport.sanitizeUri(getEndpointUri()) + ": option "
+                                            + option + " cannot be combined with option httpClient; configure the "
+                                            + "supplied HttpClient instead");
     }
 
     private FinsifyClientConfig clientConfig() throws Exception {

@@ -12,6 +12,7 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 abstract class PlatformHttpBackedConsumer extends DefaultConsumer {
 
+    private Endpoint httpEndpoint;
     private Consumer httpConsumer;
 
     PlatformHttpBackedConsumer(FinsifyEndpoint endpoint, Processor processor) {
@@ -32,8 +33,8 @@ abstract class PlatformHttpBackedConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
-        httpConsumer = http.createConsumer(createHandler());
+        httpEndpoint = getEndpoint().getCamelContext().getEndpoint(platformHttpUri());
+        httpConsumer = httpEndpoint.createConsumer(createHandler());
         ServiceHelper.startService(httpConsumer);
     }
 
@@ -41,6 +42,11 @@ abstract class PlatformHttpBackedConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        if (httpEndpoint != null) {
+            // created for this consumer alone: a stopped route leaves no platform-http endpoint behind
+            getEndpoint().getCamelContext().removeEndpoint(httpEndpoint);
+            httpEndpoint = null;
+        }
         super.doStop();
     }
 

@@ -48,9 +48,9 @@ import org.slf4j.LoggerFactory;
 import static io.github.camelfinsify.client.FinsifyClientConfig.requireText;
 
 /**
- * A plain Java client of the Finsify v2 API. It owns HTTP (a pooled Apache HttpClient 5) and JSON (Jackson, parsed
- * from the response stream), maps every failure to a {@link FinsifyApiException} and retries idempotent calls.
- * Thread-safe; close it to release its connections.
+ * A plain Java client of the Finsify v2 API. It owns HTTP (a pooled Apache HttpClient 5, or one the caller built) and
+ * JSON (Jackson, parsed from the response stream), maps every failure to a {@link FinsifyApiException} and retries
+ * idempotent calls. Thread-safe; close it to release the connections of the HTTP client it built.
  */
 public final class FinsifyClient implements Closeable {
 
@@ -59,6 +59,7 @@ public final class FinsifyClient implements Closeable {
 
     private final FinsifyClientConfig config;
     private final CloseableHttpClient http;
+    private final boolean ownsHttp;
     private final ObjectMapper mapper = FinsifyJson.mapper();
     private final RetryPolicy retryPolicy;
     private final ServiceListCache serviceCache;
@@ -74,13 +75,27 @@ public final class FinsifyClient implements Closeable {
     private final JavaType refreshEnvelope = envelopeOf(mapper.constructType(LoginRefresh.class));
     private final JavaType serviceList = listOf(FinsifyService.class);
 
+    /** A client with an HTTP client of its own, built from {@code config}'s timeouts, TLS and customizer. */
     public FinsifyClient(FinsifyClientConfig config) {
+        this(config, createHttpClient(Objects.requireNonNull(config, "config")), true);
+    }
+
+    /**
+     * A client that sends its calls through {@code http}, which the caller built and closes: {@link #close()} leaves
+     * it open. Its own timeouts, TLS and pool apply; those of {@code config} do not.
+     */
+    public FinsifyClient(FinsifyClientConfig config, CloseableHttpClient http) {
+        this(config, Objects.requireNonNull(http, "http"), false);
+    }
+
+    private FinsifyClient(FinsifyClientConfig config, CloseableHttpClient http, boolean ownsHttp) {
         this.config = Objects.requireNonNull(config, "config");
         URI base = URI.create(config.baseUrl()); // checked by the config
         this.apiHost = HttpHost.create(base);
         this.apiPath = base.getRawPath() == null ? "" : base.getRawPath();
         this.retryPolicy = new RetryPolicy(config.maxRetries(), config.retryDelay());
-        this.http = createHttpClient(config);
+        this.http = http;
+        this.ownsHttp = ownsHttp;
         this.serviceCache = new ServiceListCache(config.servicesCacheTtl(), this::fetchServices);
     }
 
@@ -233,7 +248,9 @@ public final class FinsifyClient implements Closeable {
 
     @Override
     public void close() throws IOException {
-        http.close();
+        if (ownsHttp) {
+            http.close();
+        }
     }
 
     // --- calls ---------------------------------------------------------------------------------------------
