@@ -17,6 +17,7 @@ import io.github.camelfinsify.sync.SyncRequest;
 import io.github.camelfinsify.sync.SyncRequests;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -51,6 +52,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private LoginSyncer syncer;
     private ExecutorService workers;
     private int queueAhead;
+    private FinsifyDirectoryHealthCheck healthCheck;
+    private HealthCheckRegistry healthChecks;
 
     public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -88,10 +91,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         queueAhead = configuration.getMaxConcurrentLogins() * 2;
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery, this::isRunAllowed);
         super.doStart();
+        // the registry exists only where health checks are enabled (camel.health.*)
+        healthChecks = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (healthChecks != null && getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
+            healthCheck = new FinsifyDirectoryHealthCheck(this, getRouteId());
+            healthChecks.register(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthChecks.unregister(healthCheck);
+            healthCheck = null;
+        }
         super.doStop();
         if (workers != null) {
             // each running login finishes its exchange in flight and saves its state
