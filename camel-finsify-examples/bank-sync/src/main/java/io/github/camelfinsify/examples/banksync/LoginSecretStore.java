@@ -11,16 +11,20 @@ import java.util.concurrent.TimeoutException;
 import io.github.camelfinsify.FinsifyConstants;
 import io.github.camelfinsify.FinsifyLoginSecretResolver;
 import io.github.camelfinsify.model.ConnectResult;
+import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.LoginDirectory;
+import io.github.camelfinsify.sync.MemoryLoginDirectory;
 import org.apache.camel.Header;
 
 /**
- * Bean {@code bankSyncSecrets}: keeps the login secrets the connect callback delivered (in memory: a real application
- * keeps them encrypted in its database), and resolves them for the webhook consumer. Each connect arrives with the
+ * Bean {@code bankSyncSecrets}: files the logins the connect callback delivered in a {@link LoginDirectory} (in memory
+ * here: a real application uses camel-finsify-jdbc's {@code JdbcLoginDirectory}, which keeps the secrets encrypted in
+ * its database), and resolves their secrets for the webhook consumer. Each connect arrives with the
  * customer its signed state names ({@code connectSigningKey}), and is filed under that customer.
  */
 public final class LoginSecretStore implements FinsifyLoginSecretResolver {
 
-    private final Map<Long, String> secrets = new ConcurrentHashMap<>();
+    private final LoginDirectory directory = new MemoryLoginDirectory();
     private final Map<String, CompletableFuture<ConnectResult>> connects = new ConcurrentHashMap<>();
 
     /**
@@ -34,7 +38,7 @@ public final class LoginSecretStore implements FinsifyLoginSecretResolver {
         }
         CompletableFuture<ConnectResult> connect = connectOf(customerId);
         if (result.isSuccess()) {
-            secrets.put(result.loginId(), result.secret());
+            directory.save(DirectoryLogin.fromConnect(result, customerId));
             connect.complete(result);
         } else {
             connect.completeExceptionally(new IllegalStateException(
@@ -44,12 +48,12 @@ public final class LoginSecretStore implements FinsifyLoginSecretResolver {
 
     /** Remembers a secret known from elsewhere (e.g. {@code FINSIFY_LOGIN_SECRET}). */
     public void put(long loginId, String secret) {
-        secrets.put(loginId, secret);
+        directory.save(new DirectoryLogin(loginId, secret, null));
     }
 
     @Override
     public String resolve(long loginId) {
-        return secrets.get(loginId);
+        return directory.secretOf(loginId);
     }
 
     /** Waits for the connect callback of the customer. */
@@ -70,6 +74,6 @@ public final class LoginSecretStore implements FinsifyLoginSecretResolver {
 
     @Override
     public String toString() {
-        return "LoginSecretStore[" + secrets.size() + " logins]";
+        return "LoginSecretStore[" + directory.size() + " logins]";
     }
 }
