@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 
 import io.github.camelfinsify.sync.DirectoryLogin;
 import io.github.camelfinsify.sync.LoginDirectory;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A {@link LoginDirectory} in a database table, shared by every replica, with each login's secret encrypted at rest
@@ -30,16 +29,14 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@link LoginSecretDecryptionException}, naming the login. Neither the key nor a secret appears in a message, a log
  * line or {@code toString()}.
  */
-public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory {
+public class JdbcLoginDirectory extends JdbcTableService implements LoginDirectory {
 
     public static final String DEFAULT_TABLE = LoginTable.DEFAULT_NAME;
 
-    private DataSource dataSource;
-    private String table = DEFAULT_TABLE;
-    private boolean createTable = true;
     private LoginSecretCipher cipher;
 
     public JdbcLoginDirectory() {
+        super(DEFAULT_TABLE);
     }
 
     /**
@@ -47,6 +44,7 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
      * @param secretKey  the key that encrypts the secrets: Base64 text of 32 bytes
      */
     public JdbcLoginDirectory(DataSource dataSource, String secretKey) {
+        super(DEFAULT_TABLE);
         setDataSource(dataSource);
         setSecretKey(secretKey);
     }
@@ -56,44 +54,20 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
         return LoginSecretCipher.newBase64Key();
     }
 
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public DataSource getDataSource() {
-        return dataSource;
-    }
-
     /** The key that encrypts the secrets: Base64 text of 32 bytes (256 bits). Every replica needs the same one. */
     public void setSecretKey(String secretKey) {
         this.cipher = LoginSecretCipher.fromBase64Key(secretKey);
     }
 
-    /** The table's name, optionally with its schema (default {@value #DEFAULT_TABLE}). */
-    public void setTable(String table) {
-        this.table = SqlTables.requireTableName(table);
-    }
-
-    public String getTable() {
-        return table;
-    }
-
-    /** Whether {@link #start()} creates the table when it is missing (default true). */
-    public void setCreateTable(boolean createTable) {
-        this.createTable = createTable;
-    }
-
-    public boolean isCreateTable() {
-        return createTable;
+    @Override
+    String ddl(String table) {
+        return LoginTable.ddl(table);
     }
 
     @Override
-    protected void doStart() {
-        dataSource();
+    protected void doStart() throws Exception {
         cipher();
-        if (createTable) {
-            SqlTables.create(dataSource, table, LoginTable.ddl(table));
-        }
+        super.doStart();
     }
 
     @Override
@@ -102,7 +76,7 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
             throw new IllegalArgumentException("The page size must be at least 1, not " + limit);
         }
         try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT login_id FROM " + table
+             PreparedStatement ps = c.prepareStatement("SELECT login_id FROM " + table()
                                                        + " WHERE login_id > ? AND secret IS NOT NULL"
                                                        + " ORDER BY login_id FETCH FIRST ? ROWS ONLY")) {
             ps.setLong(1, afterLoginId);
@@ -115,7 +89,7 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
                 return ids;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table, e);
+            throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table(), e);
         }
     }
 
@@ -123,15 +97,15 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
     public String secretOf(long loginId) {
         String stored;
         try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT secret FROM " + table + " WHERE login_id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT secret FROM " + table() + " WHERE login_id = ?")) {
             ps.setLong(1, loginId);
             try (ResultSet rs = ps.executeQuery()) {
                 stored = rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read login " + loginId + " from " + table, e);
+            throw new IllegalStateException("Cannot read login " + loginId + " from " + table(), e);
         }
-        return stored == null ? null : cipher().decrypt(loginId, stored, table);
+        return stored == null ? null : cipher().decrypt(loginId, stored, table());
     }
 
     @Override
@@ -149,12 +123,12 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
         String encrypted = cipher().encrypt(loginId, login.secret());
         try {
             SqlTables.autoCommitted(dataSource(), c -> {
-                LoginTable.upsert(c, table, loginId, List.of("secret", "customer_id"),
+                LoginTable.upsert(c, table(), loginId, List.of("secret", "customer_id"),
                         Arrays.asList(encrypted, customerId));
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save login " + loginId + " to " + table, e);
+            throw new IllegalStateException("Cannot save login " + loginId + " to " + table(), e);
         }
     }
 
@@ -162,31 +136,24 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
     public void remove(long loginId) {
         try {
             SqlTables.inTransaction(dataSource(), c -> {
-                LoginTable.clearSide(c, table, loginId, "status", "secret = NULL, customer_id = NULL");
+                LoginTable.clearSide(c, table(), loginId, "status", "secret = NULL, customer_id = NULL");
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot remove login " + loginId + " from " + table, e);
+            throw new IllegalStateException("Cannot remove login " + loginId + " from " + table(), e);
         }
     }
 
     @Override
     public long size() {
         try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE secret IS NOT NULL");
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table() + " WHERE secret IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the logins in " + table, e);
+            throw new IllegalStateException("Cannot count the logins in " + table(), e);
         }
-    }
-
-    private DataSource dataSource() {
-        if (dataSource == null) {
-            throw new IllegalStateException("JdbcLoginDirectory needs a DataSource");
-        }
-        return dataSource;
     }
 
     private LoginSecretCipher cipher() {
@@ -198,6 +165,6 @@ public class JdbcLoginDirectory extends ServiceSupport implements LoginDirectory
 
     @Override
     public String toString() {
-        return "JdbcLoginDirectory[" + table + "]";
+        return "JdbcLoginDirectory[" + table() + "]";
     }
 }

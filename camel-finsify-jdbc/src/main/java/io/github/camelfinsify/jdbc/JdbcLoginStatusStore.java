@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import io.github.camelfinsify.model.LoginStatus;
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.sync.LoginStatusStore;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A {@link LoginStatusStore} in a database table, so that a status learned by the replica that received the webhook is
@@ -25,57 +24,28 @@ import org.apache.camel.support.service.ServiceSupport;
  * status and no secret. {@code status} holds the API's value ({@code login_wrong_credentials}, ...) of a status that
  * needs the user, and is empty otherwise. Every call reads or writes the database: no cache.
  */
-public class JdbcLoginStatusStore extends ServiceSupport implements LoginStatusStore {
+public class JdbcLoginStatusStore extends JdbcTableService implements LoginStatusStore {
 
     public static final String DEFAULT_TABLE = LoginTable.DEFAULT_NAME;
 
     private static final List<String> STATUSES_NEEDING_USER = Arrays.stream(LoginStatus.values())
             .filter(LoginStatus::requiresUserAction).map(LoginStatus::wireValue).toList();
 
-    private DataSource dataSource;
-    private String table = DEFAULT_TABLE;
-    private boolean createTable = true;
 
     public JdbcLoginStatusStore() {
+        super(DEFAULT_TABLE);
     }
 
     public JdbcLoginStatusStore(DataSource dataSource) {
+        super(DEFAULT_TABLE);
         setDataSource(dataSource);
     }
 
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public DataSource getDataSource() {
-        return dataSource;
-    }
-
-    /** The table's name, optionally with its schema (default {@value #DEFAULT_TABLE}, the directory's). */
-    public void setTable(String table) {
-        this.table = SqlTables.requireTableName(table);
-    }
-
-    public String getTable() {
-        return table;
-    }
-
-    /** Whether {@link #start()} creates the table when it is missing (default true). */
-    public void setCreateTable(boolean createTable) {
-        this.createTable = createTable;
-    }
-
-    public boolean isCreateTable() {
-        return createTable;
-    }
-
     @Override
-    protected void doStart() {
-        dataSource();
-        if (createTable) {
-            SqlTables.create(dataSource, table, LoginTable.ddl(table));
-        }
+    String ddl(String table) {
+        return LoginTable.ddl(table);
     }
+
 
     @Override
     public void update(LoginStatusEvent event) {
@@ -86,11 +56,11 @@ public class JdbcLoginStatusStore extends ServiceSupport implements LoginStatusS
         }
         try {
             SqlTables.autoCommitted(dataSource(), c -> {
-                LoginTable.upsert(c, table, event.loginId(), List.of("status"), List.of(event.status().wireValue()));
+                LoginTable.upsert(c, table(), event.loginId(), List.of("status"), List.of(event.status().wireValue()));
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save the status of login " + event.loginId() + " to " + table, e);
+            throw new IllegalStateException("Cannot save the status of login " + event.loginId() + " to " + table(), e);
         }
     }
 
@@ -98,11 +68,11 @@ public class JdbcLoginStatusStore extends ServiceSupport implements LoginStatusS
     public void clear(long loginId) {
         try {
             SqlTables.inTransaction(dataSource(), c -> {
-                LoginTable.clearSide(c, table, loginId, "secret", "status = NULL");
+                LoginTable.clearSide(c, table(), loginId, "secret", "status = NULL");
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot clear the status of login " + loginId + " in " + table, e);
+            throw new IllegalStateException("Cannot clear the status of login " + loginId + " in " + table(), e);
         }
     }
 
@@ -110,13 +80,13 @@ public class JdbcLoginStatusStore extends ServiceSupport implements LoginStatusS
     public LoginStatusEvent needingUser(long loginId) {
         String stored;
         try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT status FROM " + table + " WHERE login_id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT status FROM " + table() + " WHERE login_id = ?")) {
             ps.setLong(1, loginId);
             try (ResultSet rs = ps.executeQuery()) {
                 stored = rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the status of login " + loginId + " from " + table, e);
+            throw new IllegalStateException("Cannot read the status of login " + loginId + " from " + table(), e);
         }
         if (stored == null) {
             return null;
@@ -131,7 +101,7 @@ public class JdbcLoginStatusStore extends ServiceSupport implements LoginStatusS
         String placeholders = String.join(", ", STATUSES_NEEDING_USER.stream().map(s -> "?").toList());
         try (Connection c = dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT COUNT(*) FROM " + table + " WHERE status IN (" + placeholders + ")")) {
+                     "SELECT COUNT(*) FROM " + table() + " WHERE status IN (" + placeholders + ")")) {
             for (int i = 0; i < STATUSES_NEEDING_USER.size(); i++) {
                 ps.setString(i + 1, STATUSES_NEEDING_USER.get(i));
             }
@@ -140,19 +110,12 @@ public class JdbcLoginStatusStore extends ServiceSupport implements LoginStatusS
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the logins needing their user in " + table, e);
+            throw new IllegalStateException("Cannot count the logins needing their user in " + table(), e);
         }
-    }
-
-    private DataSource dataSource() {
-        if (dataSource == null) {
-            throw new IllegalStateException("JdbcLoginStatusStore needs a DataSource");
-        }
-        return dataSource;
     }
 
     @Override
     public String toString() {
-        return "JdbcLoginStatusStore[" + table + "]";
+        return "JdbcLoginStatusStore[" + table() + "]";
     }
 }

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import io.github.camelfinsify.sync.SyncRequest;
 import io.github.camelfinsify.sync.SyncRequests;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * {@link SyncRequests} in a database table, so that a webhook received by any replica reaches the one that syncs, and
@@ -36,61 +35,32 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code version}, which {@link #done} compares before deleting. A merged request keeps its place in the queue
  * ({@code requested_at} is the time of the first request), so a busy login cannot push itself back forever.
  */
-public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
+public class JdbcSyncRequests extends JdbcTableService implements SyncRequests {
 
     public static final String DEFAULT_TABLE = "finsify_sync_request";
 
     /** Enough for eight replicas racing on one login's first request; each round lets at least one of them through. */
     private static final int MAX_ATTEMPTS = 16;
 
-    private DataSource dataSource;
-    private String table = DEFAULT_TABLE;
-    private boolean createTable = true;
 
     public JdbcSyncRequests() {
+        super(DEFAULT_TABLE);
     }
 
     public JdbcSyncRequests(DataSource dataSource) {
+        super(DEFAULT_TABLE);
         setDataSource(dataSource);
     }
 
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public DataSource getDataSource() {
-        return dataSource;
-    }
-
-    /** The table's name, optionally with its schema (default {@value #DEFAULT_TABLE}). */
-    public void setTable(String table) {
-        this.table = SqlTables.requireTableName(table);
-    }
-
-    public String getTable() {
-        return table;
-    }
-
-    /** Whether {@link #start()} creates the table when it is missing (default true). */
-    public void setCreateTable(boolean createTable) {
-        this.createTable = createTable;
-    }
-
-    public boolean isCreateTable() {
-        return createTable;
-    }
-
     @Override
-    protected void doStart() {
-        dataSource();
-        if (createTable) {
-            SqlTables.create(dataSource, table, "CREATE TABLE IF NOT EXISTS " + table + " ("
-                                                + "login_id BIGINT PRIMARY KEY, "
-                                                + "account_ids TEXT NOT NULL, "
-                                                + "version BIGINT NOT NULL, "
-                                                + "requested_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-        }
+    String ddl(String table) {
+        return "CREATE TABLE IF NOT EXISTS " + table + " ("
+               + "login_id BIGINT PRIMARY KEY, "
+               + "account_ids TEXT NOT NULL, "
+               + "version BIGINT NOT NULL, "
+               + "requested_at TIMESTAMP WITH TIME ZONE NOT NULL)";
     }
+
 
     @Override
     public void request(long loginId, Collection<Long> accountIds) {
@@ -105,7 +75,7 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
             } catch (SQLException e) {
                 if (!SqlTables.isTransactionConflict(e) || attempt == MAX_ATTEMPTS) {
                     throw new IllegalStateException("Cannot record a sync request of login " + loginId + " in "
-                                                    + table, e);
+                                                    + table(), e);
                 }
             }
         }
@@ -113,7 +83,7 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
 
     private void merge(Connection c, long loginId, Set<Long> accounts) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT account_ids, version FROM " + table + " WHERE login_id = ? FOR UPDATE")) {
+                "SELECT account_ids, version FROM " + table() + " WHERE login_id = ? FOR UPDATE")) {
             select.setLong(1, loginId);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
@@ -129,7 +99,7 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
                 }
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table()
                                                            + " (login_id, account_ids, version, requested_at)"
                                                            + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
             insert.setLong(1, loginId);
@@ -141,7 +111,7 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
 
     private void update(Connection c, long loginId, Set<Long> accounts, long version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + table + " SET account_ids = ?, version = ? WHERE login_id = ?")) {
+                "UPDATE " + table() + " SET account_ids = ?, version = ? WHERE login_id = ?")) {
             ps.setString(1, format(accounts));
             ps.setLong(2, version);
             ps.setLong(3, loginId);
@@ -155,7 +125,7 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
             throw new IllegalArgumentException("The number of requests must be at least 1, not " + limit);
         }
         try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT login_id, account_ids, version FROM " + table
+             PreparedStatement ps = c.prepareStatement("SELECT login_id, account_ids, version FROM " + table()
                                                        + " ORDER BY requested_at, login_id FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -166,7 +136,7 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
                 return requests;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the pending sync requests from " + table, e);
+            throw new IllegalStateException("Cannot read the pending sync requests from " + table(), e);
         }
     }
 
@@ -174,13 +144,13 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
     public void done(SyncRequest request) {
         try (Connection c = dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM " + table + " WHERE login_id = ? AND version = ?")) {
+                     "DELETE FROM " + table() + " WHERE login_id = ? AND version = ?")) {
             ps.setLong(1, request.loginId());
             ps.setLong(2, request.version());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot remove the sync request of login " + request.loginId() + " from "
-                                            + table, e);
+                                            + table(), e);
         }
     }
 
@@ -204,15 +174,8 @@ public class JdbcSyncRequests extends ServiceSupport implements SyncRequests {
         return ids;
     }
 
-    private DataSource dataSource() {
-        if (dataSource == null) {
-            throw new IllegalStateException("JdbcSyncRequests needs a DataSource");
-        }
-        return dataSource;
-    }
-
     @Override
     public String toString() {
-        return "JdbcSyncRequests[" + table + "]";
+        return "JdbcSyncRequests[" + table() + "]";
     }
 }
