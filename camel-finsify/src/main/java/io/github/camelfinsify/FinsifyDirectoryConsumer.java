@@ -15,6 +15,7 @@ import io.github.camelfinsify.sync.LoginDirectory;
 import io.github.camelfinsify.sync.LoginSweep;
 import io.github.camelfinsify.sync.SyncRequest;
 import io.github.camelfinsify.sync.SyncRequests;
+import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckRegistry;

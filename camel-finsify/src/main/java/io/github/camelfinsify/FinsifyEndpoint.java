@@ -13,6 +13,7 @@ import java.util.Set;
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyClientConfig;
 import io.github.camelfinsify.sync.SyncRequests;
+import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

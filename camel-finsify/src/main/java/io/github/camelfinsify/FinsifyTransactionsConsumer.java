@@ -6,6 +6,7 @@ import java.util.Queue;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.model.Account;
+import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;

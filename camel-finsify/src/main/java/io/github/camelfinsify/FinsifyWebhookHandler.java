@@ -16,6 +16,8 @@ import io.github.camelfinsify.sync.SyncRequests;
 import io.github.camelfinsify.webhook.FinsifyEventParser;
 import io.github.camelfinsify.webhook.InvalidWebhookException;
 import io.github.camelfinsify.webhook.WebhookTokens;
+import io.github.camelfinsify.sync.SyncInProgressException;
+import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

@@ -10,6 +10,7 @@ import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyErrorCode;
 import io.github.camelfinsify.model.Account;
 import io.github.camelfinsify.sync.CallThrottle;
+import io.github.camelfinsify.sync.TransactionSync;
 
 /**
  * Syncs one login of the book: lists its accounts and delivers each account's changes, as the single-login feed does.

@@ -1,4 +1,6 @@
 package io.github.camelfinsify;
+import io.github.camelfinsify.sync.TransactionChange;
+import io.github.camelfinsify.sync.TransactionSync;
 
 import java.util.function.BooleanSupplier;
 

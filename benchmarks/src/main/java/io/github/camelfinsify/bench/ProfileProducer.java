@@ -1,5 +1,6 @@
 package io.github.camelfinsify.bench;
 
+import io.github.camelfinsify.sync.SyncBenchmark;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ public final class ProfileProducer {
                 "httpClientAccounts", bench::httpClientAccounts, "finsifyTransactions50", bench::finsifyTransactions50,
                 "camelHttpTransactions50", bench::camelHttpTransactions50,
                 "httpClientTransactions50", bench::httpClientTransactions50);
-        io.github.camelfinsify.SyncBenchmark sync = new io.github.camelfinsify.SyncBenchmark();
+        SyncBenchmark sync = new SyncBenchmark();
         CpuMeter meter = new CpuMeter();
         Callable<Object> call = calls.get(variant);
         if (variant.startsWith("sync")) {

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.camelfinsify.SyncBenchmark;
+import io.github.camelfinsify.sync.SyncBenchmark;
 
 /**
  * Runs every benchmark of this module in one go and writes {@code results/latest.json} and {@code results/latest.md}

@@ -1,4 +1,4 @@
-package io.github.camelfinsify;
+package io.github.camelfinsify.sync;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelfinsify.bench.BenchJson;
 import io.github.camelfinsify.bench.CpuMeter;
 import io.github.camelfinsify.bench.Payloads;
+import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyClientConfig;
 import io.github.camelfinsify.model.Transaction;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The sync feed ({@link TransactionSync}, {@link SyncState}; package-private, hence this package) on one account
+ * The sync feed ({@link TransactionSync}, {@link SyncState}; its diff is private, hence reflection) on one account
  * whose look-back window holds 10,000 transactions. The stored state knows 9,900 of them, 100 of those with other
  * content, plus 100 that the window no longer lists: each diff finds 100 ADDED, 100 MODIFIED and 100 REMOVED.
  * <ul>

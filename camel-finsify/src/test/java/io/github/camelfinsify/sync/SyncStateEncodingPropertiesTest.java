@@ -1,4 +1,4 @@
-package io.github.camelfinsify;
+package io.github.camelfinsify.sync;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,11 @@
-package io.github.camelfinsify;
+package io.github.camelfinsify.sync;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 
+import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.model.Transaction;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -70,7 +72,7 @@ class SyncStateTest {
         StateRepository<String, String> repository = new MemoryStateRepository();
         repository.setState(TransactionSync.stateKey(19301), "v1||2cu84u5vkfp:g18");
         TransactionSync sync = new TransactionSync(repository, 14, LocalDate.of(2026, 11, 1),
-                Set.of(ChangeType.values()), java.time.Clock.systemUTC());
+                Set.of(ChangeType.values()), Clock.systemUTC());
 
         SyncState state = sync.readState(19301);
 

@@ -1,4 +1,4 @@
-package io.github.camelfinsify;
+package io.github.camelfinsify.sync;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.model.Transaction;
 import org.apache.camel.spi.StateRepository;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the window was committed. The polling and the webhook consumers share this class, and sessions of one account and
  * state repository run one at a time in a JVM, so both can run side by side without delivering a change twice.
  */
-final class TransactionSync {
+public final class TransactionSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionSync.class);
 
@@ -49,7 +50,7 @@ final class TransactionSync {
     private final Set<ChangeType> changeTypes;
     private final Clock clock;
 
-    TransactionSync(StateRepository<String, String> repository, int lookbackDays, LocalDate initialFromDate,
+    public TransactionSync(StateRepository<String, String> repository, int lookbackDays, LocalDate initialFromDate,
                     Set<ChangeType> changeTypes, Clock clock) {
         this.repository = repository;
         this.lookbackDays = lookbackDays;
@@ -59,7 +60,7 @@ final class TransactionSync {
     }
 
     /** Reads {@code changeTypes} ("added,modified,removed"), naming the bad value if there is one. */
-    static Set<ChangeType> parseChangeTypes(String value) {
+    public static Set<ChangeType> parseChangeTypes(String value) {
         Set<ChangeType> types = new HashSet<>();
         for (String part : value.split(",")) {
             String name = part.trim();
@@ -75,12 +76,12 @@ final class TransactionSync {
         return types;
     }
 
-    static String stateKey(long accountId) {
+    public static String stateKey(long accountId) {
         return "finsify-sync:" + accountId;
     }
 
     /** Opens the account's session: waits for any other session of it, then fetches and diffs its window. */
-    Session open(FinsifyClient client, String loginSecret, long accountId) {
+    public Session open(FinsifyClient client, String loginSecret, long accountId) {
         ReentrantLock lock = lockOf(accountId);
         lock.lock();
         return fetch(client, loginSecret, accountId, lock);
@@ -91,7 +92,7 @@ final class TransactionSync {
      *
      * @throws SyncInProgressException when the other session is still running after that
      */
-    Session open(FinsifyClient client, String loginSecret, long accountId, Duration maxWait) {
+    public Session open(FinsifyClient client, String loginSecret, long accountId, Duration maxWait) {
         ReentrantLock lock = lockOf(accountId);
         try {
             if (!lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -127,7 +128,7 @@ final class TransactionSync {
      * A damaged value (a crash in the middle of a file repository's write) must not stop the feed for good: the
      * account starts afresh, which delivers its window again (sinks upsert by id).
      */
-    SyncState readState(long accountId) {
+    public SyncState readState(long accountId) {
         String stored = repository.getState(stateKey(accountId));
         try {
             return SyncState.decode(stored);
@@ -169,7 +170,7 @@ final class TransactionSync {
      * The changes of one account's window, oldest first. Commit each change once its exchange completed; close the
      * session in all cases (it saves the state and lets the next session of the account run).
      */
-    final class Session implements AutoCloseable {
+    public final class Session implements AutoCloseable {
 
         private final long accountId;
         private final SyncState state;
@@ -189,27 +190,27 @@ final class TransactionSync {
             this.lock = lock;
         }
 
-        long accountId() {
+        public long accountId() {
             return accountId;
         }
 
         /** Whether every change of the window was committed. */
-        boolean isComplete() {
+        public boolean isComplete() {
             return committed == changes.size();
         }
 
         /** Every change of the window, oldest first, including those of types the feed does not deliver. */
-        List<TransactionChange> changes() {
+        public List<TransactionChange> changes() {
             return changes;
         }
 
         /** Whether the feed delivers this change; the others are committed without an exchange. */
-        boolean isDelivered(TransactionChange change) {
+        public boolean isDelivered(TransactionChange change) {
             return changeTypes.contains(change.type());
         }
 
         /** Records a delivered (or skipped) change in the state. */
-        void commit(TransactionChange change) {
+        public void commit(TransactionChange change) {
             if (change.type() == ChangeType.REMOVED) {
                 state.remove(change.id());
             } else {

@@ -1,4 +1,4 @@
-package io.github.camelfinsify;
+package io.github.camelfinsify.sync;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import io.github.camelfinsify.model.Transaction;
  * (id, date, content hash) of every transaction inside the look-back window. Only the window is kept, never the
  * history, so the state stays small; it is stored as one compact string in a Camel {@code StateRepository}.
  */
-final class SyncState {
+public final class SyncState {
 
     private static final String VERSION = "v1";
 
@@ -31,7 +31,7 @@ final class SyncState {
         this.stored = stored;
     }
 
-    static SyncState empty() {
+    public static SyncState empty() {
         return new SyncState(null, new HashMap<>(), null);
     }
 
@@ -39,7 +39,7 @@ final class SyncState {
      * Reads a stored state; {@code null} or a value of another version is a fresh start. A damaged value throws: the
      * caller decides.
      */
-    static SyncState decode(String stored) {
+    public static SyncState decode(String stored) {
         if (stored == null || !stored.startsWith(VERSION + "|")) {
             return empty();
         }
@@ -79,7 +79,7 @@ final class SyncState {
     }
 
     /** The stored form, compact: the cursor and one entry per known transaction. */
-    String encode() {
+    public String encode() {
         StringBuilder sb = new StringBuilder(16 + fingerprints.size() * 24).append(VERSION).append('|');
         if (cursor != null) {
             sb.append(Long.toString(cursor.toEpochDay(), 36));
@@ -103,7 +103,7 @@ final class SyncState {
      * appended (a later entry of an id replaces an earlier one; {@code !id} removes it). Copying the last value costs
      * far less than formatting every fingerprint again, which made a long first sync quadratic in CPU.
      */
-    String checkpoint() {
+    public String checkpoint() {
         if (stored == null) {
             return encode();
         }
@@ -117,40 +117,40 @@ final class SyncState {
                 .append(Long.toString(fp.hash(), 36));
     }
 
-    LocalDate cursor() {
+    public LocalDate cursor() {
         return cursor;
     }
 
-    void cursor(LocalDate cursor) {
+    public void cursor(LocalDate cursor) {
         this.cursor = cursor;
         stored = null;
     }
 
-    Fingerprint get(long id) {
+    public Fingerprint get(long id) {
         return fingerprints.get(id);
     }
 
-    Iterable<Fingerprint> fingerprints() {
+    public Iterable<Fingerprint> fingerprints() {
         return fingerprints.values();
     }
 
-    int size() {
+    public int size() {
         return fingerprints.size();
     }
 
-    void put(Fingerprint fingerprint) {
+    public void put(Fingerprint fingerprint) {
         fingerprints.put(fingerprint.id(), fingerprint);
         appendEntry(journal.append(';'), fingerprint);
     }
 
-    void remove(long id) {
+    public void remove(long id) {
         if (fingerprints.remove(id) != null) {
             journal.append(";!").append(Long.toString(id, 36));
         }
     }
 
     /** Forgets transactions dated before {@code oldest}: no future window reaches them. Pending ones stay. */
-    void pruneBefore(LocalDate oldest) {
+    public void pruneBefore(LocalDate oldest) {
         long day = oldest.toEpochDay();
         if (fingerprints.values().removeIf(fp -> fp.hasDate() && fp.epochDay() < day)) {
             stored = null;
@@ -161,25 +161,25 @@ final class SyncState {
      * One transaction as the feed last delivered it. A bank's pending item has no date ({@link #NO_DATE}): it belongs
      * to every window, so it is never pruned, and it is removed only when a window no longer lists it.
      */
-    record Fingerprint(long id, long epochDay, long hash) {
+    public record Fingerprint(long id, long epochDay, long hash) {
 
-        static final long NO_DATE = Long.MIN_VALUE;
+        public static final long NO_DATE = Long.MIN_VALUE;
 
-        static Fingerprint of(Transaction tx) {
+        public static Fingerprint of(Transaction tx) {
             return new Fingerprint(tx.id(), tx.date() == null ? NO_DATE : tx.date().toEpochDay(), contentHash(tx));
         }
 
-        boolean hasDate() {
+        public boolean hasDate() {
             return epochDay != NO_DATE;
         }
 
         /** The transaction's date, or {@code null} for a pending one. */
-        LocalDate date() {
+        public LocalDate date() {
             return hasDate() ? LocalDate.ofEpochDay(epochDay) : null;
         }
 
         /** Whether a window of these epoch days lists the transaction: a pending one is in every window. */
-        boolean isWithin(long firstDay, long lastDay) {
+        public boolean isWithin(long firstDay, long lastDay) {
             return !hasDate() || epochDay >= firstDay && epochDay <= lastDay;
         }
 
