@@ -1,22 +1,24 @@
 package io.github.camelfinsify.examples.kamelets;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelfinsify.examples.kamelets.KameletRunner.Received;
 import io.github.camelfinsify.sandbox.FinsifySandbox;
 import io.github.camelfinsify.sandbox.FinsifySandboxExtension;
 import io.github.camelfinsify.sandbox.SandboxLogin;
 import io.github.camelfinsify.sandbox.SandboxTransaction;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,27 +30,34 @@ class FinsifyTransactionsSourceKameletTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One received message: its JSON body and headers. */
-    record Received(JsonNode body, Map<String, Object> headers) {
-    }
+    private static final String ROUTE = """
+            - route:
+                from:
+                  uri: "kamelet:finsify-transactions-source"
+                  parameters:
+                    clientId: "{{finsify.client-id}}"
+                    serviceSecret: "{{finsify.service-secret}}"
+                    loginSecret: "{{finsify.login-secret}}"
+                    baseUrl: "{{finsify.base-url}}"
+                    initialFromDate: "{{finsify.initial-from-date}}"
+                    delay: 500
+                  steps:
+                    - to: "seda:transactions"
+            """;
 
     @Test
-    void deliversTheLoginsTransactionsAsJsonThenNewOnes(FinsifySandbox sandbox) throws Exception {
+    void aYamlRouteReceivesTheLoginsTransactionsAsJsonThenOnlyNewOnes(FinsifySandbox sandbox, @TempDir Path dir)
+            throws Exception {
         SandboxLogin login = sandbox.connectLogin("user_good");
         LocalDate from = LocalDate.now().minusDays(30);
-        List<Received> received = new CopyOnWriteArrayList<>();
 
-        RouteBuilder routes = new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kamelet:finsify-transactions-source?clientId=" + sandbox.clientId()
-                     + "&serviceSecret=RAW(" + sandbox.serviceSecret() + ")&baseUrl=" + sandbox.baseUrl()
-                     + "&loginSecret=RAW(" + login.secret() + ")&initialFromDate=" + from + "&delay=500")
-                        .process(e -> received.add(new Received(JSON.readTree(e.getMessage().getBody(String.class)),
-                                new java.util.HashMap<>(e.getMessage().getHeaders()))));
-            }
-        };
-        try (KameletRunner runner = new KameletRunner(routes).start()) {
+        try (KameletRunner runner = new KameletRunner(dir, ROUTE, Map.of(
+                "finsify.client-id", sandbox.clientId(),
+                "finsify.service-secret", sandbox.serviceSecret(),
+                "finsify.login-secret", login.secret(),
+                "finsify.base-url", sandbox.baseUrl(),
+                "finsify.initial-from-date", from.toString())).start()) {
+            List<Received> received = runner.received("seda:transactions");
             Set<Long> expected = login.accountIds().stream()
                     .flatMap(id -> sandbox.transactions(id).stream())
                     .filter(tx -> !tx.date().isBefore(from))
@@ -60,20 +69,34 @@ class FinsifyTransactionsSourceKameletTest {
             assertThat(first.headers()).containsEntry("CamelFinsifyChangeType", "ADDED")
                     .containsEntry("Content-Type", "application/json")
                     .containsKey("CamelFinsifyAccountId").containsEntry("CamelFinsifyLoginId", login.loginId());
-            assertThat(first.body().get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
-            assertThat(first.body().has("amount")).isTrue();
+            JsonNode body = JSON.readTree(first.body());
+            assertThat(body.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(body.has("amount")).isTrue();
 
-            // the bank posts new transactions: the next poll delivers exactly those
+            // the bank posts new transactions: the next polls deliver exactly those, and nothing more
             List<SandboxTransaction> added = sandbox.addTransactions(login.accountIds().get(0), 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= expected.size() + 2);
-            Thread.sleep(1500); // two more polls: nothing more comes
-            assertThat(received).hasSize(expected.size() + 2);
-            assertThat(ids(received.subList(expected.size(), received.size())))
-                    .containsExactlyInAnyOrderElementsOf(added.stream().map(SandboxTransaction::id).toList());
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> received.size() == expected.size() + 2);
+            List<Received> news = received.subList(expected.size(), received.size());
+            assertThat(ids(news)).containsExactlyInAnyOrderElementsOf(added.stream().map(SandboxTransaction::id).toList());
+            for (SandboxTransaction transaction : added) {
+                JsonNode delivered = news.stream().map(r -> json(r.body()))
+                        .filter(b -> b.get("id").asLong() == transaction.id()).findFirst().orElseThrow();
+                assertThat(delivered.get("amount").decimalValue()).isEqualByComparingTo(transaction.amount());
+            }
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
         }
     }
 
     private static List<Long> ids(List<Received> received) {
-        return received.stream().map(r -> r.body().get("id").asLong()).toList();
+        return received.stream().map(r -> json(r.body()).get("id").asLong()).toList();
     }
 }

@@ -40,13 +40,11 @@ class WebhookUnderContextPathTest {
     ConsumerTemplate consumer;
 
     @DynamicPropertySource
-    static void finsify(DynamicPropertyRegistry properties) {
-        properties.add("camel.component.finsify.client-id", SANDBOX::clientId);
-        properties.add("camel.component.finsify.service-secret", SANDBOX::serviceSecret);
-        properties.add("camel.component.finsify.base-url", SANDBOX::baseUrl);
-        properties.add("camel.component.finsify.services-url", SANDBOX::servicesUrl);
-        properties.add("camel.component.finsify.login-secret", LOGIN::secret);
-        properties.add("camel.component.finsify.webhook-token", () -> WEBHOOK_TOKEN);
+    static void environment(DynamicPropertyRegistry properties) {
+        properties.add("FINSIFY_BASE_URL", SANDBOX::baseUrl);
+        properties.add("FINSIFY_SERVICES_URL", SANDBOX::servicesUrl);
+        properties.add("FINSIFY_LOGIN_SECRET", LOGIN::secret);
+        properties.add("FINSIFY_WEBHOOK_TOKEN", () -> WEBHOOK_TOKEN);
     }
 
     @AfterAll
