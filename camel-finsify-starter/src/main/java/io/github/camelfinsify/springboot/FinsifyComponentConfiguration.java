@@ -1,5 +1,6 @@
 package io.github.camelfinsify.springboot;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.github.camelfinsify.FinsifyConfiguration;
@@ -11,6 +12,7 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -67,8 +69,9 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean fetchTransactions = false;
     /**
-     * Remembers the referenceId of delivered webhook events so a repeated event is delivered once (default: in memory,
-     * 1000 entries).
+     * Remembers the referenceId of delivered webhook events so a repeated event is delivered once, and, on
+     * finsify:connect, the signed states already used, so a callback is accepted once (default: in memory, 1000
+     * entries).
      */
     private IdempotentRepository idempotentRepository;
     /**
@@ -248,6 +251,36 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
      */
     private String webhookToken;
 
+    /**
+     * The time zone whose date is today for the sync window, its end date and the initialFromDate default, as a time
+     * zone id such as Asia/Kuala_Lumpur (default: the JVM's). Banks date transactions in their own zone.
+     */
+    private String timeZone;
+    /**
+     * Where the component reads the current time: the instant whose date, in timeZone, is today for the sync feed, the
+     * age of the health check's cached answers and the expiry of signed connect states (default: the system clock). A
+     * single Clock bean in the registry is used automatically.
+     */
+    private Clock clock;
+    /**
+     * An Apache HttpClient of your own to send the API calls through: its pool, timeouts, TLS and proxy apply,
+     * connectTimeout and responseTimeout do not, and sslContextParameters and httpClientConfigurer cannot be set
+     * beside it. The component never closes it. A single CloseableHttpClient bean in the registry is used
+     * automatically.
+     */
+    private CloseableHttpClient httpClient;
+    /**
+     * The key (at least 32 bytes) that signs the state createToken and reconnect put into the callback URL's path,
+     * binding the connect to its customer. finsify:connect then accepts only a callback whose state is genuine,
+     * unexpired (30 minutes) and unused, and adds header CamelFinsifyCustomerId. Set it on the component, so producers
+     * and the connect consumer share it. Without it, finsify:connect accepts any callback.
+     */
+    private String connectSigningKey;
+    /**
+     * How long the producers' readiness check reuses the API's last answer before it asks again, so frequent probes do
+     * not become API traffic; 0 asks on every check.
+     */
+    private Duration healthCheckInterval = Duration.ofSeconds(30);
     public Long getAccountId() {
         return accountId;
     }
@@ -622,5 +655,45 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
 
     public void setWebhookToken(String webhookToken) {
         this.webhookToken = webhookToken;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public String getConnectSigningKey() {
+        return connectSigningKey;
+    }
+
+    public void setConnectSigningKey(String connectSigningKey) {
+        this.connectSigningKey = connectSigningKey;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelfinsify.springboot;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
@@ -37,7 +39,9 @@ public class FinsifyComponentConverter implements GenericConverter {
             LoginStatusStore.class,
             SyncRequests.class,
             HttpClientConfigurer.class,
-            SSLContextParameters.class);
+            SSLContextParameters.class,
+            Clock.class,
+            CloseableHttpClient.class);
 
     private final ApplicationContext applicationContext;
 
