@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -41,6 +42,9 @@ public final class DocsRunner implements AutoCloseable {
     public DocsRunner(Path repositoryRoot, Path workDir, Path outerLocalRepository) throws IOException {
         this.repositoryRoot = repositoryRoot.toRealPath();
         this.workDir = workDir;
+        for (String previousRun : List.of("logs", "shell", "java", "yaml", "properties")) {
+            ScratchTree.delete(workDir.resolve(previousRun));
+        }
         this.tree = new ScratchTree(repositoryRoot, workDir, outerLocalRepository);
         Path kamelets = this.repositoryRoot.resolve("camel-finsify-examples/kamelets/src/main/resources/kamelets");
         this.catalog = Files.isDirectory(kamelets) ? KameletCatalog.load(kamelets)
@@ -83,6 +87,9 @@ public final class DocsRunner implements AutoCloseable {
                         }
                         result = run(block, block.kind().get(), shell, context, kubernetes, start);
                     }
+                } catch (SnippetCompiler.CompilationFailed e) {
+                    // its messages name the doc lines already
+                    result = BlockResult.failed(block, e.getMessage(), took(start));
                 } catch (Exception e) {
                     result = BlockResult.failed(block, block.location() + ": " + describe(e), took(start));
                 }
@@ -135,8 +142,20 @@ public final class DocsRunner implements AutoCloseable {
         }
         String where = outcome.failedLine() > 0 ? block.doc() + ":" + block.lineOfContentLine(outcome.failedLine())
                 : block.location();
-        return BlockResult.failed(block, where + ": " + outcome.failure() + "\n" + tail(outcome.output(), 40),
-                took(start));
+        return BlockResult.failed(block, where + ": " + outcome.failure() + "\n" + tail(outcome.output(), 40)
+                + logsOf(outcome.currentDirectory()), took(start));
+    }
+
+    /** The ends of the log files the page's commands wrote where the shell is: what background servers said. */
+    private static String logsOf(Path dir) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                out.append("\n    --- ").append(log.getFileName()).append(", last lines:\n")
+                        .append(tail(Files.readString(log), 15));
+            }
+        }
+        return out.toString();
     }
 
     private BlockResult writeProjectFile(DocBlock block, DocBlock.ProjectFile file, ShellSession shell,

@@ -64,7 +64,9 @@ public final class ShellSession implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         send("exec 2>&1\nset -eE -o pipefail\n"
-             + "trap 'echo \"" + FAIL + " ${BASH_SOURCE[0]}:$LINENO: $BASH_COMMAND (exit $?)\"' ERR\n");
+             + "trap 'echo \"" + FAIL + " ${BASH_SOURCE[0]}:$LINENO: $BASH_COMMAND (exit $?)\"' ERR\n"
+             // a documented call that the server answers with an error fails its block, body shown
+             + "curl() { command curl --fail-with-body \"$@\"; }\n");
     }
 
     /** Runs one block; a failure ends the session (later blocks of the page cannot run without its state). */
@@ -74,7 +76,7 @@ public final class ShellSession implements AutoCloseable {
         }
         Path file = blockDir.resolve(name + ".sh");
         Files.writeString(file, script);
-        send("source '" + file + "' < /dev/null; echo \"" + END + " $? $(pwd)\"\n");
+        send("echo '==== " + name + "'; source '" + file + "' < /dev/null; echo \"" + END + " $? $(pwd)\"\n");
         StringBuilder output = new StringBuilder();
         String failure = null;
         int failedLine = 0;

@@ -36,10 +36,15 @@ public final class SnippetCompiler {
         }
     }
 
+    /** Where {@link #compile} puts the classes of the snippet {@code id}. */
+    public Path classesDirectory(String id) {
+        return outputRoot.resolve(id).resolve("classes");
+    }
+
     public ClassLoader compile(DocBlock block, JavaSnippet snippet, String id) throws IOException, CompilationFailed {
         Path dir = Files.createDirectories(outputRoot.resolve(id));
         Path sources = Files.createDirectories(dir.resolve("src"));
-        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path classes = Files.createDirectories(classesDirectory(id));
         Path file = sources.resolve(snippet.className().replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, snippet.source());
