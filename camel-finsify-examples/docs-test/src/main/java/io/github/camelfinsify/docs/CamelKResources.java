@@ -154,7 +154,7 @@ final class CamelKResources {
             default -> value.isValueNode();
         };
         if (!ok) {
-            problems.add(path + ": " + value + " is not a " + declared.type());
+            problems.add(path + ": " + value + " is not of type " + declared.type());
         }
     }
 
