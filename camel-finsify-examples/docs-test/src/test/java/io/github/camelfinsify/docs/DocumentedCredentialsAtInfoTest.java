@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelfinsify.sandbox.FinsifySandbox;
@@ -89,8 +91,26 @@ class DocumentedCredentialsAtInfoTest {
                 .doesNotContain(login.secret());
     }
 
-    /** The project with these two files, run as {@code Application -dm 4} at INFO; its whole output. */
+    @Test
+    void camelMainReadsNoEnvironmentVariableNamedAfterAComponentOption() throws Exception {
+        String withoutBaseUrl = properties.lines().filter(l -> !l.startsWith("camel.component.finsify.base-url"))
+                .reduce("", (a, b) -> a + b + "\n");
+
+        String log = run(withoutBaseUrl, route, Map.of("CAMEL_COMPONENT_FINSIFY_BASE_URL", finsify.baseUrl()),
+                "-d", "8");
+
+        // the option kept its default, Finsify's own API, where the sandbox's login does not exist
+        assertThat(log).contains("Started balances").contains("Failed delivery")
+                .doesNotContain("Techcombank current account");
+    }
+
     private String run(String applicationProperties, String balancesRoute) throws Exception {
+        return run(applicationProperties, balancesRoute, Map.of(), "-dm", "4");
+    }
+
+    /** The project with these two files, run as {@code Application} at INFO with these arguments; its output. */
+    private String run(String applicationProperties, String balancesRoute, Map<String, String> moreEnvironment,
+                       String... arguments) throws Exception {
         SnippetCompiler compiler = new SnippetCompiler(dir.resolve("classes"));
         Path resources = Files.createDirectories(dir.resolve("resources"));
         Files.writeString(resources.resolve("application.properties"), applicationProperties);
@@ -105,15 +125,19 @@ class DocumentedCredentialsAtInfoTest {
                 classesOf(compiler, "Application", application), classesOf(compiler, "BalancesRoute", balancesRoute),
                 System.getProperty("java.class.path"));
         Path output = dir.resolve("output.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlog4j2.configurationFile=" + log4j, "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                "com.example.Application", "-dm", "4")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("FINSIFY_BASE_URL", finsify.baseUrl());
+                "com.example.Application"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        if (applicationProperties.contains("FINSIFY_BASE_URL")) {
+            builder.environment().put("FINSIFY_BASE_URL", finsify.baseUrl());
+        }
         builder.environment().put("FINSIFY_SERVICES_URL", finsify.servicesUrl());
         builder.environment().put("FINSIFY_CLIENT_ID", finsify.clientId());
         builder.environment().put("FINSIFY_SERVICE_SECRET", finsify.serviceSecret());
         builder.environment().put("FINSIFY_LOGIN_SECRET", login.secret());
+        builder.environment().putAll(moreEnvironment);
         Process process = builder.start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
