@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -96,7 +95,7 @@ final class CamelKResources {
             return;
         }
         JsonNode properties = endpoint.path("properties");
-        properties.fields().forEachRemaining(p -> {
+        properties.properties().forEach(p -> {
             Matcher m = PLACEHOLDER.matcher(p.getValue().asText());
             while (m.find()) {
                 placeholders.add(m.group(1));
@@ -129,7 +128,7 @@ final class CamelKResources {
         if (!kamelet.type().equals(role)) {
             problems.add(path + ": " + name + " is a " + kamelet.type() + " Kamelet, not a " + role);
         }
-        properties.fieldNames().forEachRemaining(p -> {
+        properties.properties().stream().map(Map.Entry::getKey).forEach(p -> {
             KameletCatalog.Property declared = kamelet.properties().get(p);
             if (declared == null) {
                 problems.add(path + ".properties." + p + ": " + name + " declares no such property (it declares "
@@ -204,9 +203,7 @@ final class CamelKResources {
         checkMetadata(secret, problems);
         Properties properties = new Properties();
         for (String field : List.of("stringData", "data")) {
-            Iterator<Map.Entry<String, JsonNode>> entries = secret.path(field).fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
+            for (Map.Entry<String, JsonNode> entry : secret.path(field).properties()) {
                 if (!SECRET_KEY.matcher(entry.getKey()).matches()) {
                     problems.add(field + "." + entry.getKey() + ": not a valid Secret key");
                 }
@@ -236,7 +233,7 @@ final class CamelKResources {
     }
 
     private static void unknownFields(JsonNode node, Set<String> known, String path, List<String> problems) {
-        node.fieldNames().forEachRemaining(f -> {
+        node.properties().stream().map(Map.Entry::getKey).forEach(f -> {
             if (!known.contains(f)) {
                 problems.add(path + f + ": no such field (known: " + known + ")");
             }

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -123,12 +122,6 @@ final class CamelRun {
         int completed(String route) {
             AtomicInteger n = completed.get(route);
             return n == null ? 0 : n.get();
-        }
-
-        @Override
-        public String toString() {
-            return completed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", "));
         }
     }
 }

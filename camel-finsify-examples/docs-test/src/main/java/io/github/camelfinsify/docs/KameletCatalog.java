@@ -41,7 +41,7 @@ public final class KameletCatalog {
                 String type = root.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText();
                 JsonNode definition = root.path("spec").path("definition");
                 Map<String, Property> properties = new LinkedHashMap<>();
-                definition.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(),
+                definition.path("properties").properties().forEach(e -> properties.put(e.getKey(),
                         new Property(e.getValue().path("type").asText("string"), e.getValue().has("default"))));
                 Set<String> required = new LinkedHashSet<>();
                 definition.path("required").forEach(r -> required.add(r.asText()));
