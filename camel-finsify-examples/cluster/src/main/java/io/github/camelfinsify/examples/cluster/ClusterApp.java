@@ -1,16 +1,19 @@
 package io.github.camelfinsify.examples.cluster;
 
+import java.util.Arrays;
+
 import org.apache.camel.main.Main;
 
 /**
  * One instance of the scaled-out sync: run two or more, with the same lock directory and database, and exactly one of
  * them polls Finsify at any time.
  * <p>
- * Settings come from {@code application.properties}, environment variables ({@code FINSIFY_LOGIN_SECRET},
- * {@code CAMEL_COMPONENT_FINSIFY_BASE_URL}, ...) and arguments {@code --key=value}, which win:
+ * Settings come from {@code application.properties}, which takes the Finsify API and the secrets from the environment
+ * ({@code FINSIFY_BASE_URL}, {@code FINSIFY_CLIENT_ID}, {@code FINSIFY_SERVICE_SECRET}, {@code FINSIFY_LOGIN_SECRET}),
+ * and from arguments {@code --key=value}, which win:
  * <pre>
  * java -cp ... io.github.camelfinsify.examples.cluster.ClusterApp --cluster.node-id=a \
- *     --cluster.lock-dir=/shared/locks --cluster.jdbc-url=jdbc:h2:tcp://localhost:9092/./finsify
+ *     --cluster.lock-dir=/shared/locks --cluster.jdbc-url=jdbc:h2:tcp://db-host:9092/./finsify
  * </pre>
  */
 public final class ClusterApp {
@@ -27,7 +30,7 @@ public final class ClusterApp {
             int eq = arg.indexOf('=');
             main.addOverrideProperty(arg.substring(2, eq), arg.substring(eq + 1));
         }
-        if (args.length == 0 || java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--cluster.node-id="))) {
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--cluster.node-id="))) {
             main.addInitialProperty("cluster.node-id", "node-" + ProcessHandle.current().pid());
         }
         main.configure().addConfiguration(ClusterConfiguration.class);

@@ -41,6 +41,8 @@ public class ClusterConfiguration implements CamelConfiguration {
     private String nodeId;
     @PropertyInject(value = "cluster.acquire-lock-interval-ms", defaultValue = "1000")
     private long acquireLockIntervalMs;
+    @PropertyInject("camel.component.finsify.base-url")
+    private String finsifyBaseUrl;
 
     @BindToRegistry("dataSource")
     public DataSource dataSource() {
@@ -67,7 +69,9 @@ public class ClusterConfiguration implements CamelConfiguration {
                         leader == null ? "nobody" : leader.getId(), NAMESPACE,
                         view.getLocalMember().isLeader() ? " (this instance polls)" : ""));
         camelContext.addService(cluster);
-        LOG.info("Instance {}: lock directory {}, database {}", nodeId, cluster.getRoot(), jdbcUrl);
+        // said loudly: the summary of Camel Main shows the placeholder, not where the calls go
+        LOG.info("Instance {}: lock directory {}, database {}, Finsify API {}", nodeId, cluster.getRoot(), jdbcUrl,
+                finsifyBaseUrl);
     }
 
     /** Both instances run this at start-up; IF NOT EXISTS makes it safe to repeat. */

@@ -160,13 +160,13 @@ class ClusterFailoverTest {
                 "--cluster.node-id=" + nodeId,
                 "--cluster.jdbc-url=" + jdbcUrl,
                 "--cluster.lock-dir=" + lockDir,
-                "--camel.component.finsify.base-url=" + sandbox.baseUrl(),
-                "--camel.component.finsify.client-id=" + sandbox.clientId(),
                 "--finsify.poll-delay=1000",
                 "--finsify.initial-from-date=" + FROM);
-        // the secrets go through the environment, not the command line
+        // as docs/scaling.md says: the API and the secrets through the environment, not the command line
+        pb.environment().put("FINSIFY_BASE_URL", sandbox.baseUrl());
+        pb.environment().put("FINSIFY_CLIENT_ID", sandbox.clientId());
+        pb.environment().put("FINSIFY_SERVICE_SECRET", sandbox.serviceSecret());
         pb.environment().put("FINSIFY_LOGIN_SECRET", login.secret());
-        pb.environment().put("CAMEL_COMPONENT_FINSIFY_SERVICE_SECRET", sandbox.serviceSecret());
         File out = dir.resolve(nodeId + ".log").toFile();
         pb.redirectErrorStream(true).redirectOutput(out);
         Process p = pb.start();
