@@ -15,7 +15,8 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
 
     @Override
     String platformHttpUri() {
-        return "platform-http:" + getEndpoint().pathOr(DEFAULT_PATH) + "?httpMethodRestrict=POST";
+        // useBodyHandler=false: on Vert.x the body stays unread until the request's head was judged (RequestBody)
+        return "platform-http:" + getEndpoint().pathOr(DEFAULT_PATH) + "?httpMethodRestrict=POST&useBodyHandler=false";
     }
 
     @Override

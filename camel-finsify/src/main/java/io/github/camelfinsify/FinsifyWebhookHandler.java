@@ -1,29 +1,37 @@
 package io.github.camelfinsify;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 
+import io.github.camelfinsify.client.FinsifyJson;
 import io.github.camelfinsify.model.FinsifyEvent;
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.model.NewTransactionsEvent;
 import io.github.camelfinsify.webhook.FinsifyEventParser;
 import io.github.camelfinsify.webhook.InvalidWebhookException;
+import io.github.camelfinsify.webhook.PresentedToken;
 import io.github.camelfinsify.webhook.WebhookTokens;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers Finsify's webhook POSTs. The event goes to the route in an exchange of its own (nothing of the HTTP request
  * reaches it), and the sender gets 2xx only once the route processed it, so a failure makes Finsify retry. Bad
- * requests get 400, 401, 413 or 415 with a short JSON error, and are never delivered.
+ * requests get 400, 401, 408, 413 or 415 with a short JSON error, and are never delivered. The token, the declared
+ * length and the content type are judged before any of the body is read, and no more than {@code maxBodySize} bytes of
+ * it are ever read.
  */
 final class FinsifyWebhookHandler implements Processor {
 
-    static final String TOKEN_HEADER = "X-Finsify-Token";
-    static final String TOKEN_PARAMETER = "token";
+    /** How long the body may take to arrive once the head was accepted: an event is a few hundred bytes. */
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinsifyWebhookHandler.class);
 
     private final FinsifyEndpoint endpoint;
     private final EventDelivery delivery;
@@ -37,7 +45,11 @@ final class FinsifyWebhookHandler implements Processor {
         FinsifyConfiguration configuration = endpoint.getConfiguration();
         this.endpoint = endpoint;
         this.delivery = delivery;
-        this.tokens = new WebhookTokens(configuration.getWebhookToken());
+        this.tokens = WebhookTokens.of(configuration.getWebhookToken(), configuration.isAllowUnauthenticated());
+        if (configuration.getMaxBodySize() < 0) {
+            throw new IllegalArgumentException("Option maxBodySize must be 0 or more, was "
+                                               + configuration.getMaxBodySize());
+        }
         this.idempotentRepository = endpoint.idempotentRepository();
         this.maxBodySize = configuration.getMaxBodySize();
         this.sync = configuration.isFetchTransactions() ? endpoint.createSync() : null;
@@ -45,38 +57,50 @@ final class FinsifyWebhookHandler implements Processor {
             throw new IllegalArgumentException("finsify:webhook with fetchTransactions=true needs option "
                                                + "loginSecretResolver, to find the secret of the notified login");
         }
+        if (!tokens.isRequired()) {
+            LOG.warn("finsify:webhook accepts requests without a token (allowUnauthenticated=true): anyone who reaches "
+                     + "it can post events, unless a gateway in front authenticates the sender");
+        }
     }
 
     @Override
     public void process(Exchange http) {
         Message in = http.getIn();
-        Reply reply = handle(in);
+        RequestBody body = RequestBodies.of(in);
+        Reply reply = handle(in, body);
         // nothing of the request goes back in the response
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         in.setBody(reply.json());
+        body.afterReply();
     }
 
-    private Reply handle(Message in) {
-        String token = in.getHeader(TOKEN_HEADER, String.class);
-        if (!tokens.accepts(token != null ? token : in.getHeader(TOKEN_PARAMETER, String.class))) {
+    private Reply handle(Message in, RequestBody body) {
+        if (!tokens.accepts(PresentedToken.read(in.getHeader(PresentedToken.HEADER), rawQuery(in)))) {
             return Reply.error(401, "missing or wrong webhook token");
         }
-        Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        Long declaredLength = declaredLength(in);
         if (declaredLength != null && declaredLength > maxBodySize) {
             return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
         }
-        if (!isJson(in.getHeader(Exchange.CONTENT_TYPE, String.class))) {
+        if (!FinsifyJson.isJsonContentType(in.getHeader(Exchange.CONTENT_TYPE, String.class))) {
             return Reply.error(415, "the body must be application/json");
         }
-        byte[] body = readBody(in, declaredLength);
-        if (body == null) {
+        byte[] bytes;
+        try {
+            bytes = body.read(maxBodySize, BODY_TIMEOUT);
+        } catch (InterruptedIOException e) {
+            return Reply.error(408, e.getMessage());
+        } catch (IOException e) {
+            return Reply.error(400, "the body could not be read");
+        }
+        if (bytes == null) {
             return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
         }
         FinsifyEvent event;
         try {
-            event = parser.parse(body);
+            event = parser.parse(bytes);
         } catch (InvalidWebhookException e) {
             return Reply.error(400, "not a Finsify event: " + e.getMessage());
         }
@@ -164,45 +188,26 @@ final class FinsifyWebhookHandler implements Processor {
         return true;
     }
 
-    private byte[] readBody(Message in, Long declaredLength) {
-        Object body = in.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body instanceof byte[] bytes) {
-            return bytes.length > maxBodySize ? null : bytes;
-        }
-        if (body instanceof String text) {
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return bytes.length > maxBodySize ? null : bytes;
-        }
-        InputStream stream = in.getBody(InputStream.class);
-        if (stream == null) {
-            byte[] bytes = in.getBody(byte[].class);
-            return bytes == null || bytes.length > maxBodySize ? null : bytes;
-        }
-        // read one byte more than allowed to see an oversized body; no more than the declared length needs
-        int limit = declaredLength != null && declaredLength >= 0 ? (int) Math.min(declaredLength, maxBodySize) + 1
-                : maxBodySize + 1;
-        try (InputStream bounded = stream) {
-            byte[] bytes = bounded.readNBytes(limit);
-            return bytes.length > maxBodySize ? null : bytes;
-        } catch (IOException e) {
-            return new byte[0];
-        }
+    /** The query string as received (still URL-encoded): the token parameter is read from it, never from headers. */
+    private static String rawQuery(Message in) {
+        String raw = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        return raw != null ? raw : in.getHeader(Exchange.HTTP_QUERY, String.class);
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
+    /** The declared length, or {@code null} when absent or not one number (the read is bounded all the same). */
+    private static Long declaredLength(Message in) {
+        Object value = in.getHeader(Exchange.CONTENT_LENGTH);
+        try {
+            return value instanceof Number number ? Long.valueOf(number.longValue())
+                    : value instanceof String text ? Long.valueOf(text.trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return mime.equals("application/json") || mime.startsWith("application/") && mime.endsWith("+json");
     }
 
     private record Reply(int status, String json) {
         static Reply error(int status, String message) {
-            return new Reply(status, "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            return new Reply(status, FinsifyJson.mapper().createObjectNode().put("error", message).toString());
         }
     }
 }
