@@ -1,6 +1,7 @@
 package io.github.camelfinsify;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 
@@ -23,13 +24,17 @@ import org.slf4j.LoggerFactory;
  * Answers Finsify's webhook POSTs. The event goes to the route in an exchange of its own (nothing of the HTTP request
  * reaches it), and the sender gets 2xx only once the route processed it, so a failure makes Finsify retry. Bad
  * requests get 400, 401, 408, 413 or 415 with a short JSON error, and are never delivered. The token, the declared
- * length and the content type are judged before any of the body is read, and no more than {@code maxBodySize} bytes of
- * it are ever read.
+ * length and the content type are judged before the body is read ({@link #judgeHead}), and no more than
+ * {@code maxBodySize} bytes of it are read (on Vert.x, see {@link VertxWebhookIntake}).
  */
 final class FinsifyWebhookHandler implements Processor {
 
-    /** How long the body may take to arrive once the head was accepted: an event is a few hundred bytes. */
+    /** How long the body may take to arrive once the head was accepted (Vert.x): an event is a few hundred bytes. */
     static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
+    /** camel-platform-http-vertx is optional: the class that uses it is loaded only when it is on the class path. */
+    static final boolean VERTX_PRESENT
+            = isPresent("org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine");
 
     private static final Logger LOG = LoggerFactory.getLogger(FinsifyWebhookHandler.class);
 
@@ -66,37 +71,58 @@ final class FinsifyWebhookHandler implements Processor {
     @Override
     public void process(Exchange http) {
         Message in = http.getIn();
-        RequestBody body = RequestBodies.of(in);
+        Object body = in.getBody();
         Reply reply = handle(in, body);
         // nothing of the request goes back in the response
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         in.setBody(reply.json());
-        body.afterReply();
+        if (VERTX_PRESENT) {
+            VertxWebhookIntake.afterReply(body);
+        }
     }
 
-    private Reply handle(Message in, RequestBody body) {
-        if (!tokens.accepts(PresentedToken.read(in.getHeader(PresentedToken.HEADER), rawQuery(in)))) {
+    /**
+     * The answer to a request that its head alone refuses (the token, then the declared length, then the content
+     * type), or {@code null} when its body may be read.
+     *
+     * @param tokenHeader header {@value PresentedToken#HEADER} as the engine hands it over (see {@link PresentedToken})
+     * @param rawQuery    the query string as received, still URL-encoded
+     */
+    Reply judgeHead(Object tokenHeader, String rawQuery, Long declaredLength, String contentType) {
+        if (!tokens.accepts(PresentedToken.read(tokenHeader, rawQuery))) {
             return Reply.error(401, "missing or wrong webhook token");
         }
-        Long declaredLength = declaredLength(in);
         if (declaredLength != null && declaredLength > maxBodySize) {
-            return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
+            return tooLarge(maxBodySize);
         }
-        if (!FinsifyJson.isJsonContentType(in.getHeader(Exchange.CONTENT_TYPE, String.class))) {
+        if (!FinsifyJson.isJsonContentType(contentType)) {
             return Reply.error(415, "the body must be application/json");
+        }
+        return null;
+    }
+
+    static Reply tooLarge(long limit) {
+        return Reply.error(413, "the body is larger than " + limit + " bytes");
+    }
+
+    private Reply handle(Message in, Object body) {
+        Reply refusal = judgeHead(in.getHeader(PresentedToken.HEADER), rawQuery(in), declaredLength(in),
+                in.getHeader(Exchange.CONTENT_TYPE, String.class));
+        if (refusal != null) {
+            return refusal;
         }
         byte[] bytes;
         try {
-            bytes = body.read(maxBodySize, BODY_TIMEOUT);
+            bytes = readBody(in, body);
         } catch (InterruptedIOException e) {
             return Reply.error(408, e.getMessage());
         } catch (IOException e) {
             return Reply.error(400, "the body could not be read");
         }
         if (bytes == null) {
-            return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
+            return tooLarge(maxBodySize);
         }
         FinsifyEvent event;
         try {
@@ -188,6 +214,30 @@ final class FinsifyWebhookHandler implements Processor {
         return true;
     }
 
+    /**
+     * The body as the engine handed it over, or {@code null} when it is longer than {@code maxBodySize}: a stream or a
+     * paused Vert.x request ({@link VertxWebhookIntake}) is read no further than just past it.
+     */
+    private byte[] readBody(Message in, Object body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (VERTX_PRESENT && VertxWebhookIntake.isVertxBody(body)) {
+            return VertxWebhookIntake.read(body, maxBodySize, BODY_TIMEOUT);
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes.length > maxBodySize ? null : bytes;
+        }
+        InputStream stream = in.getBody(InputStream.class);
+        if (stream == null) {
+            throw new IOException("the body (" + body.getClass().getSimpleName() + ") cannot be read as bytes");
+        }
+        try (stream) {
+            byte[] bytes = stream.readNBytes((int) Math.min(maxBodySize + 1L, Integer.MAX_VALUE));
+            return bytes.length > maxBodySize ? null : bytes;
+        }
+    }
+
     /** The query string as received (still URL-encoded): the token parameter is read from it, never from headers. */
     private static String rawQuery(Message in) {
         String raw = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
@@ -195,8 +245,7 @@ final class FinsifyWebhookHandler implements Processor {
     }
 
     /** The declared length, or {@code null} when absent or not one number (the read is bounded all the same). */
-    private static Long declaredLength(Message in) {
-        Object value = in.getHeader(Exchange.CONTENT_LENGTH);
+    static Long declaredLength(Object value) {
         try {
             return value instanceof Number number ? Long.valueOf(number.longValue())
                     : value instanceof String text ? Long.valueOf(text.trim()) : null;
@@ -205,7 +254,20 @@ final class FinsifyWebhookHandler implements Processor {
         }
     }
 
-    private record Reply(int status, String json) {
+    private static Long declaredLength(Message in) {
+        return declaredLength(in.getHeader(Exchange.CONTENT_LENGTH));
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, FinsifyWebhookHandler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    record Reply(int status, String json) {
         static Reply error(int status, String message) {
             return new Reply(status, FinsifyJson.mapper().createObjectNode().put("error", message).toString());
         }

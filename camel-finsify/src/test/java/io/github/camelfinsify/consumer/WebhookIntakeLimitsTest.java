@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebhookIntakeLimitsTest extends SandboxConsumerTestSupport {
 
-    private static final int MAX_BODY_SIZE = 65_536;
+    static final int MAX_BODY_SIZE = 65_536;
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     @Override

@@ -30,6 +30,7 @@ public final class RawHttpConnection implements AutoCloseable {
     private long bodyBytesSent;
     private int answerLength;
     private boolean answerChunked;
+    private boolean closedWhileSending;
 
     public RawHttpConnection(int port, Duration readTimeout) throws IOException {
         socket = new Socket();
@@ -49,8 +50,21 @@ public final class RawHttpConnection implements AutoCloseable {
         return this;
     }
 
-    /** Sends {@code count} bytes of a declared-length body. */
-    public RawHttpConnection sendBody(long count) throws IOException {
+    /**
+     * Sends {@code count} bytes of a declared-length body. Like the other {@code send} methods it stops, without an
+     * error, when the server closed the connection meanwhile (it may answer without reading the body): see
+     * {@link #closedWhileSending()}.
+     */
+    public RawHttpConnection sendBody(long count) {
+        try {
+            return writeBody(count);
+        } catch (IOException closed) {
+            closedWhileSending = true;
+            return this;
+        }
+    }
+
+    private RawHttpConnection writeBody(long count) throws IOException {
         for (long left = count; left > 0; ) {
             int n = (int) Math.min(left, FILLER.length);
             out.write(FILLER, 0, n);
@@ -62,16 +76,29 @@ public final class RawHttpConnection implements AutoCloseable {
     }
 
     /** Sends raw bytes, e.g. a whole small body. */
-    public RawHttpConnection send(String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes);
-        out.flush();
-        bodyBytesSent += bytes.length;
+    public RawHttpConnection send(String text) {
+        try {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            out.write(bytes);
+            out.flush();
+            bodyBytesSent += bytes.length;
+        } catch (IOException closed) {
+            closedWhileSending = true;
+        }
         return this;
     }
 
     /** Sends chunks of a chunked body totalling at least {@code count} bytes, without the final chunk. */
-    public RawHttpConnection sendChunks(long count) throws IOException {
+    public RawHttpConnection sendChunks(long count) {
+        try {
+            return writeChunks(count);
+        } catch (IOException closed) {
+            closedWhileSending = true;
+            return this;
+        }
+    }
+
+    private RawHttpConnection writeChunks(long count) throws IOException {
         byte[] size = (Integer.toHexString(FILLER.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] end = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
         for (long left = count; left > 0; left -= FILLER.length) {
@@ -86,6 +113,11 @@ public final class RawHttpConnection implements AutoCloseable {
 
     public long bodyBytesSent() {
         return bodyBytesSent;
+    }
+
+    /** Whether a {@code send} method stopped because the server had closed the connection. */
+    public boolean closedWhileSending() {
+        return closedWhileSending;
     }
 
     /** Reads the status line and headers of the answer; -1 when the connection ended first. */
