@@ -32,6 +32,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": getOrCreateConfiguration(target).setAccountId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "allowunauthenticated":
+        case "allowUnauthenticated": getOrCreateConfiguration(target).setAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "appsecret":
         case "appSecret": getOrCreateConfiguration(target).setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -143,6 +145,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return java.lang.Long.class;
+        case "allowunauthenticated":
+        case "allowUnauthenticated": return boolean.class;
         case "appsecret":
         case "appSecret": return java.lang.String.class;
         case "autowiredenabled":
@@ -250,6 +254,8 @@ public class FinsifyComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return getOrCreateConfiguration(target).getAccountId();
+        case "allowunauthenticated":
+        case "allowUnauthenticated": return getOrCreateConfiguration(target).isAllowUnauthenticated();
         case "appsecret":
         case "appSecret": return getOrCreateConfiguration(target).getAppSecret();
         case "autowiredenabled":

@@ -25,6 +25,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": target.setAccountId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "allowunauthenticated":
+        case "allowUnauthenticated": target.setAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "appsecret":
         case "appSecret": target.setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -119,6 +121,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return java.lang.Long.class;
+        case "allowunauthenticated":
+        case "allowUnauthenticated": return boolean.class;
         case "appsecret":
         case "appSecret": return java.lang.String.class;
         case "baseurl":
@@ -214,6 +218,8 @@ public class FinsifyConfigurationConfigurer extends org.apache.camel.support.com
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return target.getAccountId();
+        case "allowunauthenticated":
+        case "allowUnauthenticated": return target.isAllowUnauthenticated();
         case "appsecret":
         case "appSecret": return target.getAppSecret();
         case "baseurl":

@@ -25,6 +25,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": target.getConfiguration().setAccountId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "allowunauthenticated":
+        case "allowUnauthenticated": target.getConfiguration().setAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
         case "appsecret":
         case "appSecret": target.getConfiguration().setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -161,6 +163,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return java.lang.Long.class;
+        case "allowunauthenticated":
+        case "allowUnauthenticated": return boolean.class;
         case "appsecret":
         case "appSecret": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -293,6 +297,8 @@ public class FinsifyEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountid":
         case "accountId": return target.getConfiguration().getAccountId();
+        case "allowunauthenticated":
+        case "allowUnauthenticated": return target.getConfiguration().isAllowUnauthenticated();
         case "appsecret":
         case "appSecret": return target.getConfiguration().getAppSecret();
         case "backofferrorthreshold":

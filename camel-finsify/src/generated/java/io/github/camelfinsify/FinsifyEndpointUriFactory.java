@@ -23,8 +23,9 @@ public class FinsifyEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("accountId");
+        props.add("allowUnauthenticated");
         props.add("appSecret");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");

@@ -135,8 +135,15 @@ public class FinsifyConfiguration implements Cloneable {
     private String path;
     @UriParam(label = "consumer,security", secret = true,
               description = "The token a webhook request must carry as query parameter token or header "
-                            + "X-Finsify-Token. Several comma-separated tokens are accepted, to rotate without downtime.")
+                            + "X-Finsify-Token (printable ASCII, no spaces or commas). Several comma-separated tokens "
+                            + "are accepted, to rotate without downtime. Required: without it finsify:webhook does "
+                            + "not start (see allowUnauthenticated).")
     private String webhookToken;
+    @UriParam(label = "consumer,security", defaultValue = "false",
+              description = "Whether a webhook consumer without webhookToken may start and take requests that carry "
+                            + "no token, for a deployment where a gateway in front authenticates Finsify. A warning is "
+                            + "logged at start. A configured webhookToken is required all the same.")
+    private boolean allowUnauthenticated;
     @UriParam(label = "consumer", defaultValue = "false",
               description = "Whether the webhook consumer fetches the new and changed transactions of the notified "
                             + "accounts and delivers each as an exchange, as the polling consumer does.")
@@ -458,6 +465,14 @@ public class FinsifyConfiguration implements Cloneable {
 
     public void setWebhookToken(String webhookToken) {
         this.webhookToken = webhookToken;
+    }
+
+    public boolean isAllowUnauthenticated() {
+        return allowUnauthenticated;
+    }
+
+    public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+        this.allowUnauthenticated = allowUnauthenticated;
     }
 
     public boolean isFetchTransactions() {

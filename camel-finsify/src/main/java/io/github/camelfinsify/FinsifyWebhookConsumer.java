@@ -1,6 +1,7 @@
 package io.github.camelfinsify;
 
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 
 /**
  * {@code finsify:webhook}: receives Finsify's webhook events on {@code path} (default {@code /finsify/webhook}).
@@ -9,17 +10,53 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
 
     static final String DEFAULT_PATH = "/finsify/webhook";
 
+    private FinsifyWebhookHandler handler;
+    private VertxWebhookIntake vertxIntake;
+
     public FinsifyWebhookConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
 
     @Override
     String platformHttpUri() {
-        return "platform-http:" + getEndpoint().pathOr(DEFAULT_PATH) + "?httpMethodRestrict=POST";
+        String uri = "platform-http:" + getEndpoint().pathOr(DEFAULT_PATH) + "?httpMethodRestrict=POST";
+        // on Vert.x the body stays unread unless the server's own limit is the consumer's or smaller
+        return vertxIntake != null && !vertxIntake.serverReadsBody() ? uri + "&useBodyHandler=false" : uri;
     }
 
     @Override
     Processor createHandler() {
-        return new FinsifyWebhookHandler(getEndpoint(), delivery());
+        return handler;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        handler = new FinsifyWebhookHandler(getEndpoint(), delivery());
+        if (FinsifyWebhookHandler.VERTX_PRESENT) {
+            // before platform-http adds its route for the path, so the intake's is matched first
+            PlatformHttpComponent platformHttp = getEndpoint().getCamelContext()
+                    .getComponent("platform-http", PlatformHttpComponent.class);
+            vertxIntake = VertxWebhookIntake.install(getEndpoint().getCamelContext(), platformHttp.getEngine(),
+                    getEndpoint().pathOr(DEFAULT_PATH), handler, getEndpoint().getConfiguration().getMaxBodySize());
+        }
+        try {
+            super.doStart();
+        } catch (Exception e) {
+            removeVertxIntake();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        removeVertxIntake();
+    }
+
+    private void removeVertxIntake() {
+        if (vertxIntake != null) {
+            vertxIntake.remove();
+            vertxIntake = null;
+        }
     }
 }

@@ -2,19 +2,21 @@ package io.github.camelfinsify;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Locale;
 
 import io.github.camelfinsify.client.FinsifyApiException;
 import io.github.camelfinsify.client.FinsifyErrorCode;
+import io.github.camelfinsify.client.FinsifyJson;
 import io.github.camelfinsify.model.FinsifyEvent;
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.model.NewTransactionsEvent;
 import io.github.camelfinsify.sync.SyncRequests;
 import io.github.camelfinsify.webhook.FinsifyEventParser;
 import io.github.camelfinsify.webhook.InvalidWebhookException;
+import io.github.camelfinsify.webhook.PresentedToken;
 import io.github.camelfinsify.webhook.WebhookTokens;
 import io.github.camelfinsify.sync.SyncInProgressException;
 import io.github.camelfinsify.sync.TransactionSync;
@@ -23,19 +25,29 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers Finsify's webhook POSTs. The event goes to the route in an exchange of its own (nothing of the HTTP request
  * reaches it), and the sender gets 2xx only once the route processed it, so a failure makes Finsify retry. Bad
- * requests get 400, 401, 413 or 415 with a short JSON error, and are never delivered.
+ * requests get 400, 401, 408, 413 or 415 with a short JSON error, and are never delivered. The token, the declared
+ * length and the content type are judged before the body is read ({@link #judgeHead}), and no more than
+ * {@code maxBodySize} bytes of it are read (on Vert.x, see {@link VertxWebhookIntake}).
  */
 final class FinsifyWebhookHandler implements Processor {
 
-    static final String TOKEN_HEADER = "X-Finsify-Token";
-    static final String TOKEN_PARAMETER = "token";
     /** How long a webhook waits for a running sync of its account before it asks the sender to come again. */
     static final Duration SYNC_WAIT = Duration.ofSeconds(5);
     static final int RETRY_AFTER_SECONDS = 10;
+    /** How long the body may take to arrive once the head was accepted (Vert.x): an event is a few hundred bytes. */
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
+    /** camel-platform-http-vertx is optional: the class that uses it is loaded only when it is on the class path. */
+    static final boolean VERTX_PRESENT
+            = isPresent("org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine");
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinsifyWebhookHandler.class);
 
     private final FinsifyEndpoint endpoint;
     private final EventDelivery delivery;
@@ -54,7 +66,11 @@ final class FinsifyWebhookHandler implements Processor {
         FinsifyConfiguration configuration = endpoint.getConfiguration();
         this.endpoint = endpoint;
         this.delivery = delivery;
-        this.tokens = new WebhookTokens(configuration.getWebhookToken());
+        this.tokens = WebhookTokens.of(configuration.getWebhookToken(), configuration.isAllowUnauthenticated());
+        if (configuration.getMaxBodySize() < 0) {
+            throw new IllegalArgumentException("Option maxBodySize must be 0 or more, was "
+                                               + configuration.getMaxBodySize());
+        }
         this.idempotentRepository = endpoint.idempotentRepository();
         this.maxBodySize = configuration.getMaxBodySize();
         this.sync = configuration.isFetchTransactions() ? endpoint.createSync() : null;
@@ -67,12 +83,17 @@ final class FinsifyWebhookHandler implements Processor {
         }
         this.syncRequests = configuration.isRequestSync() ? endpoint.syncRequests() : null;
         ServiceHelper.startService(configuration.getLoginDirectory(), syncRequests);
+        if (!tokens.isRequired()) {
+            LOG.warn("finsify:webhook accepts requests without a token (allowUnauthenticated=true): anyone who reaches "
+                     + "it can post events, unless a gateway in front authenticates the sender");
+        }
     }
 
     @Override
     public void process(Exchange http) {
         Message in = http.getIn();
-        Reply reply = handle(in);
+        Object body = in.getBody();
+        Reply reply = handle(in, body);
         // nothing of the request goes back in the response
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
@@ -81,27 +102,55 @@ final class FinsifyWebhookHandler implements Processor {
             in.setHeader("Retry-After", reply.retryAfterSeconds());
         }
         in.setBody(reply.json());
+        if (VERTX_PRESENT) {
+            VertxWebhookIntake.afterReply(body);
+        }
     }
 
-    private Reply handle(Message in) {
-        String token = in.getHeader(TOKEN_HEADER, String.class);
-        if (!tokens.accepts(token != null ? token : in.getHeader(TOKEN_PARAMETER, String.class))) {
+    /**
+     * The answer to a request that its head alone refuses (the token, then the declared length, then the content
+     * type), or {@code null} when its body may be read.
+     *
+     * @param tokenHeader header {@value PresentedToken#HEADER} as the engine hands it over (see {@link PresentedToken})
+     * @param rawQuery    the query string as received, still URL-encoded
+     */
+    Reply judgeHead(Object tokenHeader, String rawQuery, Long declaredLength, String contentType) {
+        if (!tokens.accepts(PresentedToken.read(tokenHeader, rawQuery))) {
             return Reply.error(401, "missing or wrong webhook token");
         }
-        Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodySize) {
-            return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
+            return tooLarge(maxBodySize);
         }
-        if (!isJson(in.getHeader(Exchange.CONTENT_TYPE, String.class))) {
+        if (!FinsifyJson.isJsonContentType(contentType)) {
             return Reply.error(415, "the body must be application/json");
         }
-        byte[] body = readBody(in, declaredLength);
-        if (body == null) {
-            return Reply.error(413, "the body is larger than " + maxBodySize + " bytes");
+        return null;
+    }
+
+    static Reply tooLarge(long limit) {
+        return Reply.error(413, "the body is larger than " + limit + " bytes");
+    }
+
+    private Reply handle(Message in, Object body) {
+        Reply refusal = judgeHead(in.getHeader(PresentedToken.HEADER), rawQuery(in), declaredLength(in),
+                in.getHeader(Exchange.CONTENT_TYPE, String.class));
+        if (refusal != null) {
+            return refusal;
+        }
+        byte[] bytes;
+        try {
+            bytes = readBody(in, body);
+        } catch (InterruptedIOException e) {
+            return Reply.error(408, e.getMessage());
+        } catch (IOException e) {
+            return Reply.error(400, "the body could not be read");
+        }
+        if (bytes == null) {
+            return tooLarge(maxBodySize);
         }
         FinsifyEvent event;
         try {
-            event = parser.parse(body);
+            event = parser.parse(bytes);
         } catch (InvalidWebhookException e) {
             return Reply.error(400, "not a Finsify event: " + e.getMessage());
         }
@@ -231,52 +280,69 @@ final class FinsifyWebhookHandler implements Processor {
         return Outcome.REJECTED;
     }
 
-    private byte[] readBody(Message in, Long declaredLength) {
-        Object body = in.getBody();
+    /**
+     * The body as the engine handed it over, or {@code null} when it is longer than {@code maxBodySize}: a stream or a
+     * paused Vert.x request ({@link VertxWebhookIntake}) is read no further than just past it.
+     */
+    private byte[] readBody(Message in, Object body) throws IOException {
         if (body == null) {
             return new byte[0];
+        }
+        if (VERTX_PRESENT && VertxWebhookIntake.isVertxBody(body)) {
+            return VertxWebhookIntake.read(body, maxBodySize, BODY_TIMEOUT);
         }
         if (body instanceof byte[] bytes) {
             return bytes.length > maxBodySize ? null : bytes;
         }
-        if (body instanceof String text) {
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return bytes.length > maxBodySize ? null : bytes;
-        }
         InputStream stream = in.getBody(InputStream.class);
         if (stream == null) {
-            byte[] bytes = in.getBody(byte[].class);
-            return bytes == null || bytes.length > maxBodySize ? null : bytes;
+            throw new IOException("the body (" + body.getClass().getSimpleName() + ") cannot be read as bytes");
         }
-        // read one byte more than allowed to see an oversized body; no more than the declared length needs
-        int limit = declaredLength != null && declaredLength >= 0 ? (int) Math.min(declaredLength, maxBodySize) + 1
-                : maxBodySize + 1;
-        try (InputStream bounded = stream) {
-            byte[] bytes = bounded.readNBytes(limit);
+        try (stream) {
+            byte[] bytes = stream.readNBytes((int) Math.min(maxBodySize + 1L, Integer.MAX_VALUE));
             return bytes.length > maxBodySize ? null : bytes;
-        } catch (IOException e) {
-            return new byte[0];
         }
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
+    /** The query string as received (still URL-encoded): the token parameter is read from it, never from headers. */
+    private static String rawQuery(Message in) {
+        String raw = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        return raw != null ? raw : in.getHeader(Exchange.HTTP_QUERY, String.class);
+    }
+
+    /** The declared length, or {@code null} when absent or not one number (the read is bounded all the same). */
+    static Long declaredLength(Object value) {
+        try {
+            return value instanceof Number number ? Long.valueOf(number.longValue())
+                    : value instanceof String text ? Long.valueOf(text.trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long declaredLength(Message in) {
+        return declaredLength(in.getHeader(Exchange.CONTENT_LENGTH));
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, FinsifyWebhookHandler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-        String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return mime.equals("application/json") || mime.startsWith("application/") && mime.endsWith("+json");
     }
 
     private enum Outcome { PROCESSED, FAILED, BUSY, REJECTED }
 
-    private record Reply(int status, String json, Integer retryAfterSeconds) {
+    record Reply(int status, String json, Integer retryAfterSeconds) {
 
         Reply(int status, String json) {
             this(status, json, null);
         }
 
         static Reply error(int status, String message) {
-            return new Reply(status, "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            return new Reply(status, FinsifyJson.mapper().createObjectNode().put("error", message).toString());
         }
 
         /** 503 with Retry-After: every sender retries it. */

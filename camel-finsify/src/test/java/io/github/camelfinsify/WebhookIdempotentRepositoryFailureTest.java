@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.LoggingExceptionHandler;
@@ -32,7 +33,7 @@ class WebhookIdempotentRepositoryFailureTest {
     void failingIdempotentRepositoryAnswers503AndDeliversNothing() {
         context.start();
         context.getRegistry().bind("downRepository", new DownRepository());
-        FinsifyEndpoint endpoint = context.getEndpoint("finsify:webhook?idempotentRepository=#downRepository",
+        FinsifyEndpoint endpoint = context.getEndpoint("finsify:webhook?idempotentRepository=#downRepository&webhookToken=idem-token-1234",
                 FinsifyEndpoint.class);
         int[] delivered = { 0 };
         FinsifyWebhookHandler handler = new FinsifyWebhookHandler(endpoint, new EventDelivery() {
@@ -51,12 +52,13 @@ class WebhookIdempotentRepositoryFailureTest {
             }
 
             @Override
-            public org.apache.camel.spi.ExceptionHandler exceptionHandler() {
+            public ExceptionHandler exceptionHandler() {
                 return new LoggingExceptionHandler(context, getClass());
             }
         });
         Exchange http = new DefaultExchange(context);
         http.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        http.getIn().setHeader("X-Finsify-Token", "idem-token-1234");
         http.getIn().setBody(json("webhook-new-transactions").getBytes(StandardCharsets.UTF_8));
 
         handler.process(http);

@@ -51,14 +51,15 @@ final class Report {
             Map<String, Object> b = map(webhook.get("bare"));
             Map<String, Object> r = plainRatio("Webhook intake: events/s, finsify:webhook / bare platform-http route",
                     num(f, "requestsPerSecond"), num(b, "requestsPerSecond"), "req/s");
-            setTarget(r, 0.85, true);
+            // issue 11: the hardened intake stays at 0.9x the bare route or more
+            setTarget(r, 0.9, true);
             ratios.add(r);
             ratios.add(plainRatio("Webhook intake: p99 latency, finsify:webhook / bare route (lower is better)",
                     num(f, "p99Millis"), num(b, "p99Millis"), "ms"));
         } else {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("figure", "Webhook intake: events/s, finsify:webhook / bare platform-http route");
-            r.put("target", "≥ 0.85");
+            r.put("target", "≥ 0.90");
             r.put("met", null);
             r.put("note", "not measured in this run");
             ratios.add(r);

@@ -43,6 +43,8 @@ public final class WebhookApp {
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");
         main.addInitialProperty("camel.server.port", Integer.toString(port));
+        // the server's body limit for the bare route, as docs/security.md asks (finsify:webhook reads its own)
+        main.addInitialProperty("camel.server.maxBodySize", "1048576");
         main.addInitialProperty("camel.main.name", "finsify-webhook-bench");
         main.start();
         System.out.println("PORT=" + port);

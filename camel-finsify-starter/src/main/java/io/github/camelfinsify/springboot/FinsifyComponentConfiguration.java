@@ -246,8 +246,9 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
      */
     private SSLContextParameters sslContextParameters;
     /**
-     * The token a webhook request must carry as query parameter token or header X-Finsify-Token. Several
-     * comma-separated tokens are accepted, to rotate without downtime.
+     * The token a webhook request must carry as query parameter token or header X-Finsify-Token (printable ASCII, no
+     * spaces or commas). Several comma-separated tokens are accepted, to rotate without downtime. Required: without it
+     * finsify:webhook does not start (see allowUnauthenticated).
      */
     private String webhookToken;
 
@@ -281,6 +282,12 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
      * not become API traffic; 0 asks on every check.
      */
     private Duration healthCheckInterval = Duration.ofSeconds(30);
+    /**
+     * Whether a webhook consumer without webhookToken may start and take requests that carry no token, for a
+     * deployment where a gateway in front authenticates Finsify. A warning is logged at start. A configured
+     * webhookToken is required all the same.
+     */
+    private Boolean allowUnauthenticated = false;
     public Long getAccountId() {
         return accountId;
     }
@@ -695,5 +702,13 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
 
     public void setHealthCheckInterval(Duration healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public Boolean getAllowUnauthenticated() {
+        return allowUnauthenticated;
+    }
+
+    public void setAllowUnauthenticated(Boolean allowUnauthenticated) {
+        this.allowUnauthenticated = allowUnauthenticated;
     }
 }

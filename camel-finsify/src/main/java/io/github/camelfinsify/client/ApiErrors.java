@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 
@@ -84,27 +83,17 @@ final class ApiErrors {
     }
 
     private static JsonNode readErrorBody(HttpEntity entity) {
-        if (entity == null || !isJson(entity)) {
+        String type = entity == null ? null : entity.getContentType();
+        // the API does not always label its errors: an unlabelled body is tried, and the status is the fallback
+        if (entity == null || type != null && !FinsifyJson.isJsonContentType(type)) {
             return null;
         }
         try (InputStream in = entity.getContent()) {
-            JsonNode node = FinsifyJson.mapper().readTree(new BoundedInputStream(in, MAX_ERROR_BODY));
+            // an error body is small: a huge error page is cut, so it cannot fill the heap (and then is not JSON)
+            JsonNode node = FinsifyJson.mapper().readTree(in.readNBytes(MAX_ERROR_BODY));
             return node != null && node.isObject() ? node : null;
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static boolean isJson(HttpEntity entity) {
-        String type = entity.getContentType();
-        if (type == null) {
-            return true; // the API does not always label its errors: try, and fall back on the status
-        }
-        try {
-            String mime = ContentType.parse(type).getMimeType();
-            return mime.endsWith("/json") || mime.endsWith("+json");
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 
@@ -123,41 +112,6 @@ final class ApiErrors {
             } catch (RuntimeException notADate) {
                 return null;
             }
-        }
-    }
-
-    /** Stops reading after {@code limit} bytes, so a huge error page cannot fill the heap. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long limit) {
-            this.in = in;
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.camelfinsify.client;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,5 +28,15 @@ public final class FinsifyJson {
     /** The shared, thread-safe mapper. Do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** Whether a {@code Content-Type} value names JSON: {@code application/json}, or any {@code +json} type. */
+    public static boolean isJsonContentType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return mime.endsWith("/json") || mime.indexOf('/') > 0 && mime.endsWith("+json");
     }
 }

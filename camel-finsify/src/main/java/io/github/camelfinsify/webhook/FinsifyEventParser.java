@@ -2,10 +2,12 @@ package io.github.camelfinsify.webhook;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelfinsify.client.FinsifyJson;
@@ -16,8 +18,11 @@ import io.github.camelfinsify.model.NewTransactionsEvent;
 import io.github.camelfinsify.model.UnknownEvent;
 
 /**
- * Reads a webhook body into a {@link FinsifyEvent}. A body of a known shape with a field of the wrong type is
- * invalid; a JSON object of an unknown shape is an {@link UnknownEvent}, so new event kinds are never dropped.
+ * Reads a webhook body into a {@link FinsifyEvent}. The body must be one JSON object and nothing after it. An object
+ * with {@code accounts} and {@code new} or {@code referenceId} is a {@link NewTransactionsEvent}; else one with
+ * {@code status} and {@code login_id} is a {@link LoginStatusEvent}; other fields are ignored. A body of a known shape
+ * with a field missing or of the wrong type is invalid; a JSON object of any other shape is an {@link UnknownEvent}, so
+ * new event kinds are never dropped.
  */
 public final class FinsifyEventParser {
 
@@ -27,7 +32,7 @@ public final class FinsifyEventParser {
     private final ObjectMapper mapper;
 
     public FinsifyEventParser() {
-        ObjectMapper copy = FinsifyJson.mapper().copy();
+        ObjectMapper copy = FinsifyJson.mapper().copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
                 .maxNumberLength(64)
@@ -46,10 +51,10 @@ public final class FinsifyEventParser {
         if (json == null || !json.isObject()) {
             throw new InvalidWebhookException("the body is not a JSON object");
         }
-        if (json.has("referenceId") || json.has("accounts") && json.has("new")) {
+        if (json.has("accounts") && (json.has("new") || json.has("referenceId"))) {
             return newTransactions(json);
         }
-        if (json.has("status") && json.has("login_id") && json.size() == 2) {
+        if (json.has("status") && json.has("login_id")) {
             return loginStatus(json);
         }
         return new UnknownEvent(json);
@@ -69,7 +74,8 @@ public final class FinsifyEventParser {
         if (accounts == null || !accounts.isArray()) {
             throw new InvalidWebhookException("accounts must be an array of {\"id\": number}");
         }
-        List<Long> accountIds = new ArrayList<>();
+        // an account named twice is one account to fetch: first mention first
+        Set<Long> accountIds = new LinkedHashSet<>();
         for (JsonNode account : accounts) {
             if (!account.isObject()) {
                 throw new InvalidWebhookException("accounts must be an array of {\"id\": number}");
@@ -85,7 +91,7 @@ public final class FinsifyEventParser {
         if (reference != null && !reference.isNull() && !reference.isTextual()) {
             throw new InvalidWebhookException("referenceId must be a string");
         }
-        return new NewTransactionsEvent(loginId, at, accountIds, count == null ? 0 : count.intValue(),
+        return new NewTransactionsEvent(loginId, at, List.copyOf(accountIds), count == null ? 0 : count.intValue(),
                 reference == null || reference.isNull() ? null : reference.asText());
     }
 

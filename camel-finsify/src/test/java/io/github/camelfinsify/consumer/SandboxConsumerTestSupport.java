@@ -43,8 +43,13 @@ abstract class SandboxConsumerTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SandboxCamel.wire(context, sandbox(), httpPort, WEBHOOK_TOKEN).setRetryDelay(20);
+        SandboxCamel.wire(context, sandbox(), httpPort, WEBHOOK_TOKEN, serverMaxBodySize()).setRetryDelay(20);
         return context;
+    }
+
+    /** The HTTP server's own body limit ({@code camel.server.maxBodySize}); null: Vert.x's default (10 MiB). */
+    Long serverMaxBodySize() {
+        return null;
     }
 
     /** What camel.health.enabled=true sets up in Camel Main and Spring Boot, listing UP checks too. */

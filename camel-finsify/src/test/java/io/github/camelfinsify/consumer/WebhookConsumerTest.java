@@ -2,10 +2,13 @@ package io.github.camelfinsify.consumer;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelfinsify.FinsifyConstants;
 import io.github.camelfinsify.model.LoginStatus;
 import io.github.camelfinsify.model.LoginStatusEvent;
@@ -97,7 +100,7 @@ class WebhookConsumerTest extends SandboxConsumerTestSupport {
         assertThat(postEvent(json("webhook-login-status")).statusCode()).isEqualTo(200);
 
         assertThat(events().getReceivedExchanges()).extracting(e -> e.getIn().getBody()).containsExactly(
-                new NewTransactionsEvent(21000, java.time.Instant.ofEpochMilli(1467331200000L), List.of(19316L), 1,
+                new NewTransactionsEvent(21000, Instant.ofEpochMilli(1467331200000L), List.of(19316L), 1,
                         "hsSU83HnX"),
                 new LoginStatusEvent(538, LoginStatus.WRONG_CREDENTIALS, "login_wrong_credentials"));
     }
@@ -134,6 +137,46 @@ class WebhookConsumerTest extends SandboxConsumerTestSupport {
     }
 
     @Test
+    void loginStatusWithAnExtraFieldIsDeliveredAsALoginStatusEvent() throws Exception {
+        HttpResponse<String> response = postEvent("{\"status\":\"login_password_expired\",\"login_id\":538,"
+                                                  + "\"updated_at\":\"2026-12-01T10:00:00Z\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(events().getReceivedExchanges().get(0).getIn().getBody()).isEqualTo(
+                new LoginStatusEvent(538, LoginStatus.PASSWORD_EXPIRED, "login_password_expired"));
+    }
+
+    @Test
+    void referenceIdWithoutAccountsIsDeliveredAsAnUnknownEvent() throws Exception {
+        HttpResponse<String> response = postEvent("{\"referenceId\":\"r-9\",\"login_id\":538}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(events().getReceivedExchanges().get(0).getIn().getBody()).isInstanceOf(UnknownEvent.class);
+    }
+
+    @Test
+    void trailingGarbageAfterTheObjectGets400() throws Exception {
+        HttpResponse<String> response = postEvent(json("webhook-login-status") + "garbage");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(events().getReceivedCounter()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "control character in a bare token | tru\u0001e",
+            "quote and backslash | {\"a\":\\\"}",
+            "line separators | {\"a\":1}\r\u2028x"})
+    void errorRepliesAreValidJson(String what, String body) throws Exception {
+        HttpResponse<String> response = postEvent(body);
+
+        assertThat(response.statusCode()).as(what).isEqualTo(400);
+        JsonNode reply = new ObjectMapper().readTree(response.body());
+        assertThat(reply.get("error").asText()).as(what).startsWith("not a Finsify event");
+        assertThat(reply.size()).isOne();
+    }
+
+    @Test
     void deepNestingIsRefusedAs400() throws Exception {
         String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
 
@@ -161,6 +204,57 @@ class WebhookConsumerTest extends SandboxConsumerTestSupport {
         assertThat(post("/finsify/webhook?token=guess", "application/json", body, Map.of()).statusCode())
                 .isEqualTo(401);
         assertThat(events().getReceivedCounter()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "query parameter named like the header | ?X-Finsify-Token= | ",
+            "query parameter named like the header, in lower case | ?x-finsify-token= | ",
+            "query parameter token in upper case | ?TOKEN= | ",
+            "header named token | | token"})
+    void theTokenIsReadFromQueryParameterTokenAndHeaderXFinsifyTokenOnly(String where, String query, String header)
+            throws Exception {
+        String path = "/finsify/webhook" + (query == null ? "" : query + WEBHOOK_TOKEN);
+        Map<String, String> headers = header == null ? Map.of() : Map.of(header, WEBHOOK_TOKEN);
+
+        HttpResponse<String> response = post(path, "application/json", json("webhook-login-status"), headers);
+
+        assertThat(response.statusCode()).as(where).isEqualTo(401);
+        assertThat(events().getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void queryParameterNamedLikeTheHeaderIsRefusedEvenBesideTheRightHeader() throws Exception {
+        HttpResponse<String> response = post("/finsify/webhook?X-Finsify-Token=guess", "application/json",
+                json("webhook-login-status"), Map.of("X-Finsify-Token", WEBHOOK_TOKEN));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void headerNameIsCaseInsensitiveAsHttpSays() throws Exception {
+        HttpResponse<String> response = post("/finsify/webhook", "application/json", json("webhook-login-status"),
+                Map.of("x-finsify-token", WEBHOOK_TOKEN));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void percentEncodedTokenInTheQueryIsDecoded() throws Exception {
+        String encoded = WEBHOOK_TOKEN.replace("-", "%2D");
+
+        HttpResponse<String> response = post("/finsify/webhook?token=" + encoded, "application/json",
+                json("webhook-login-status"), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenGivenTwiceInTheQueryIsRefused() throws Exception {
+        HttpResponse<String> response = post("/finsify/webhook?token=" + WEBHOOK_TOKEN + "&token=" + WEBHOOK_TOKEN,
+                "application/json", json("webhook-login-status"), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -19,8 +19,15 @@ public final class SandboxCamel {
     /** Answers the component's configuration, for a test's own options. */
     public static FinsifyConfiguration wire(CamelContext context, FinsifySandbox sandbox, int httpPort,
                                             String webhookToken) throws Exception {
+        return wire(context, sandbox, httpPort, webhookToken, null);
+    }
+
+    /** The same, with the HTTP server's own body limit ({@code camel.server.maxBodySize}; null: Vert.x's default). */
+    public static FinsifyConfiguration wire(CamelContext context, FinsifySandbox sandbox, int httpPort,
+                                            String webhookToken, Long serverMaxBodySize) throws Exception {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindPort(httpPort);
+        server.setMaxBodySize(serverMaxBodySize);
         context.addService(new VertxPlatformHttpServer(server));
         FinsifyConfiguration configuration = context.getComponent("finsify", FinsifyComponent.class).getConfiguration();
         configuration.setClientId(sandbox.clientId());

@@ -38,10 +38,14 @@ final class KameletRunner implements AutoCloseable {
         properties.forEach(main::addInitialProperty);
     }
 
-    /** With an HTTP server (platform-http on Vert.x) on this port, for the webhook source. */
+    /**
+     * With an HTTP server (platform-http on Vert.x) on this port, for the webhook source, and its body limit for
+     * other routes (the webhook source reads at most its own 1 MiB; see docs/security.md).
+     */
     KameletRunner withHttpServer(int port) {
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", Integer.toString(port));
+        main.addInitialProperty("camel.server.maxBodySize", "1048576");
         return this;
     }
 
