@@ -1,5 +1,6 @@
 package io.github.camelfinsify;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -47,7 +48,7 @@ class FinsifyCamelMainTest {
         List<Object> accounts = main.getCamelTemplate().requestBody("direct:accounts", null, List.class);
 
         assertThat(accounts).containsExactly(new Account(14324, "mockup-data-123456", 123456,
-                "Finsify sample account", new java.math.BigDecimal("291087.00"), "VND", "current"));
+                "Finsify sample account", new BigDecimal("291087.00"), "VND", "current"));
         assertThat(main.getCamelContext().getRoute("accounts-yaml")).isNotNull();
         FinsifyConfiguration configuration = main.getCamelContext().getComponent("finsify", FinsifyComponent.class)
                 .getConfiguration();

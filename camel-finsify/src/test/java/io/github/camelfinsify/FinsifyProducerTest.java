@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -255,7 +256,7 @@ class FinsifyProducerTest extends FinsifyWireMockTestSupport {
         Object body = template.requestBodyAndHeaders("finsify:refreshLogin", null,
                 Map.of(FinsifyConstants.OPERATION, "accounts", FinsifyConstants.LOGIN_SECRET, LOGIN_SECRET));
 
-        assertThat(body).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+        assertThat(body).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(1);
     }
 
     @Test

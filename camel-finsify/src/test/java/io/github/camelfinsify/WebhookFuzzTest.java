@@ -1,6 +1,7 @@
 package io.github.camelfinsify;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,7 +159,7 @@ class WebhookFuzzTest {
                 Arbitraries.integers().between(0, 10_000),
                 Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(24))
                 .as((login, ts, accounts, count, ref) -> new NewTransactionsEvent(login,
-                        java.time.Instant.ofEpochMilli(ts), accounts, count, ref + "-" + System.nanoTime()));
+                        Instant.ofEpochMilli(ts), accounts, count, ref + "-" + System.nanoTime()));
     }
 
     @Provide

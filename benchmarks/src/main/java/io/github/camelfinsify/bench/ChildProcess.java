@@ -54,7 +54,7 @@ final class ChildProcess implements AutoCloseable {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         int[] port = { -1 };
         Thread reader = new Thread(() -> {
-            try (var writer = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            try (var writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith("PORT=") && port[0] < 0) {
                         synchronized (port) {

@@ -20,6 +20,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -224,7 +225,7 @@ public class ProducerBenchmark {
                 .build();
     }
 
-    private static InputStream body(org.apache.hc.core5.http.ClassicHttpResponse response) throws IOException {
+    private static InputStream body(ClassicHttpResponse response) throws IOException {
         if (response.getCode() != 200) {
             throw new IOException("HTTP " + response.getCode());
         }

@@ -2,6 +2,7 @@ package io.github.camelfinsify.bench;
 
 import io.github.camelfinsify.sync.SyncBenchmark;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class ProfileProducer {
         Path file = Path.of("target", "profile-" + variant + ".jfr");
         long n = 0;
         try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
             recording.enable("jdk.ObjectAllocationSample").with("throttle", "5000/s");
             recording.start();
             long end = System.nanoTime() + seconds * 1_000_000_000L;

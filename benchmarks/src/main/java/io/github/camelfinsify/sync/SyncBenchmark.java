@@ -1,5 +1,6 @@
 package io.github.camelfinsify.sync;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -103,7 +104,7 @@ public class SyncBenchmark {
     }
 
     /** The 10,000 transactions the canned server lists for the window account, parsed. */
-    public static List<Transaction> window(LocalDate today) throws java.io.IOException {
+    public static List<Transaction> window(LocalDate today) throws IOException {
         byte[] body = Payloads.transactions(Payloads.WINDOW_SIZE, 50_000_000, Payloads.windowStart(today),
                 Payloads.WINDOW_DAYS);
         return BenchJson.MAPPER.readValue(body, BenchJson.TransactionsEnvelope.class).data();

@@ -3,6 +3,7 @@ package io.github.camelfinsify.sandbox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -13,7 +14,7 @@ record ApiRequest(String method, String path, Map<String, String> query, UnaryOp
         int q = url.indexOf('?');
         String path = q < 0 ? url : url.substring(0, q);
         Map<String, String> query = q < 0 ? Map.of() : parseForm(url.substring(q + 1));
-        return new ApiRequest(method.toUpperCase(java.util.Locale.ROOT), path, query, headers,
+        return new ApiRequest(method.toUpperCase(Locale.ROOT), path, query, headers,
                 body == null ? "" : body);
     }
 

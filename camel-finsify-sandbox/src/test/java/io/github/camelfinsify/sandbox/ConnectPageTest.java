@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -133,7 +134,7 @@ class ConnectPageTest {
 
     @Test
     void connectLoginThrowsNamingTheStatusOfAFailingUsername() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.connectLogin("account_locked"))
+        Assertions.assertThatThrownBy(() -> sandbox.connectLogin("account_locked"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("login_account_locked");
     }
 }

@@ -1,5 +1,7 @@
 package io.github.camelfinsify.consumer;
 
+import io.github.camelfinsify.FinsifyComponent;
+import io.github.camelfinsify.FinsifyConfiguration;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,9 @@ import io.github.camelfinsify.test.LogCapture;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,8 +58,8 @@ class ConsumerSecretHygieneTest extends SandboxConsumerTestSupport {
         // Secrets stay out of URIs: a literal one is part of the route model and its dumps, and Camel core's DEBUG
         // lines for resolved {{placeholders}} print the values (see docs/security.md). They are component options here,
         // as camel.component.finsify.* properties or a configured component bean set them.
-        io.github.camelfinsify.FinsifyConfiguration configuration = context
-                .getComponent("finsify", io.github.camelfinsify.FinsifyComponent.class).getConfiguration();
+        FinsifyConfiguration configuration = context
+                .getComponent("finsify", FinsifyComponent.class).getConfiguration();
         configuration.setLoginSecret(login.secret());
         configuration.setWebhookToken(WEBHOOK_TOKEN);
         context.addRoutes(new RouteBuilder() {
@@ -89,9 +94,9 @@ class ConsumerSecretHygieneTest extends SandboxConsumerTestSupport {
         for (Endpoint endpoint : context.getEndpoints()) {
             shown.add(endpoint.toString()); // what Camel prints; getEndpointUri() is the registry key, never shown
         }
-        for (org.apache.camel.model.RouteDefinition route
-                : ((org.apache.camel.model.ModelCamelContext) context).getRouteDefinitions()) {
-            shown.add(org.apache.camel.support.PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context, route));
+        for (RouteDefinition route
+                : ((ModelCamelContext) context).getRouteDefinitions()) {
+            shown.add(PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context, route));
         }
         HealthCheckHelper.invoke(context).forEach(r -> shown.add(r.getDetails() + " " + r.getMessage().orElse("")
                                                                   + r.getError().map(Throwable::toString).orElse("")));

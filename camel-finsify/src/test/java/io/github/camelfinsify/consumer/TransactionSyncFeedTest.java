@@ -21,6 +21,7 @@ import io.github.camelfinsify.sandbox.SandboxLogin;
 import io.github.camelfinsify.sandbox.SandboxTransaction;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -51,7 +52,7 @@ class TransactionSyncFeedTest extends SandboxConsumerTestSupport {
                + "&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS) + "&delay=100&initialDelay=0" + extra;
     }
 
-    private void route(String from, org.apache.camel.Processor step) throws Exception {
+    private void route(String from, Processor step) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

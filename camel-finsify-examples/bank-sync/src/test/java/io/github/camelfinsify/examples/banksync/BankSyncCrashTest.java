@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -259,7 +260,7 @@ class BankSyncCrashTest {
                                                    + "category FROM bank_transaction")) {
             while (rs.next()) {
                 DemoRun.Row row = new DemoRun.Row(rs.getLong(1), rs.getLong(2),
-                        rs.getObject(3, java.time.LocalDate.class), rs.getBigDecimal(4), rs.getString(5),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getString(5),
                         rs.getString(6), rs.getString(7));
                 assertThat(rows.put(row.id(), row)).as("id %d once", row.id()).isNull();
             }
