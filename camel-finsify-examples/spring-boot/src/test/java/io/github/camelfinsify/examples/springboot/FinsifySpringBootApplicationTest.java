@@ -59,6 +59,8 @@ class FinsifySpringBootApplicationTest {
         properties.add("FINSIFY_SERVICES_URL", SANDBOX::servicesUrl);
         properties.add("FINSIFY_LOGIN_SECRET", LOGIN::secret);
         properties.add("FINSIFY_WEBHOOK_TOKEN", () -> WEBHOOK_TOKEN);
+        // each health test must see the API as it is now, not the answer of the test before
+        properties.add("FINSIFY_HEALTH_CHECK_INTERVAL", () -> "0s");
     }
 
     @AfterEach
