@@ -1,9 +1,12 @@
 package io.github.camelfinsify.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -22,17 +25,31 @@ import io.vertx.core.http.HttpServerResponse;
  * GET /v2/transaction?account_id=14324      50 transactions
  * GET /v2/transaction?account_id=10000      10,000 transactions dated over the last 14 days (the sync window)
  * GET /v2/transaction?account_id=1000000    1,000,000 transactions (~330 MB), written with back-pressure
+ *
+ * login-secret s-&lt;n&gt; (the sweep's book, {@link SweepPayloads}):
+ * GET /v2/account                           login n's 2 or 3 accounts
+ * GET /v2/transaction?account_id=..         3 to 5 transactions of one of them (404 for another login's account)
+ *
+ * GET /bench/stats                          calls answered so far and this process's CPU time (no credentials)
  * </pre>
  *
  * Requests without the client-id and login-secret headers get 401, so a variant that forgets them fails loudly.
  */
 public final class CannedServer {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private final byte[] accounts = Payloads.accounts();
     private final byte[] transactions50 = Payloads.transactions(50, 4_116_357, LocalDate.of(2017, 3, 27), 30);
     private final byte[] window;
     private final List<byte[]> million;
     private final long millionLength;
+    private final SweepPayloads book = new SweepPayloads(LocalDate.now());
+    // one event loop answers every request: plain counters suffice
+    private long accountCalls;
+    private long transactionCalls;
 
     private CannedServer(boolean withMillion) {
         LocalDate today = LocalDate.now();
@@ -65,12 +82,19 @@ public final class CannedServer {
 
     private void handle(HttpServerRequest req) {
         HttpServerResponse resp = req.response();
+        if ("/bench/stats".equals(req.path())) {
+            send(resp, 200, stats());
+            return;
+        }
         if (req.getHeader("client-id") == null || req.getHeader("login-secret") == null) {
             send(resp, 401, "{\"error\":\"Unauthorized\",\"message\":\"missing client-id or login-secret\"}".getBytes());
             return;
         }
         String path = req.path();
-        if ("/v2/account".equals(path)) {
+        long login = SweepPayloads.loginOf(req.getHeader("login-secret"));
+        if (login > 0) {
+            answerBook(req, resp, path, login);
+        } else if ("/v2/account".equals(path)) {
             send(resp, 200, accounts);
         } else if ("/v2/transaction".equals(path)) {
             String account = req.getParam("account_id");
@@ -90,6 +114,43 @@ public final class CannedServer {
         }
     }
 
+    private void answerBook(HttpServerRequest req, HttpServerResponse resp, String path, long login) {
+        if ("/v2/account".equals(path)) {
+            accountCalls++;
+            send(resp, 200, book.accounts(login));
+        } else if ("/v2/transaction".equals(path)) {
+            transactionCalls++;
+            long account = parseOrZero(req.getParam("account_id"));
+            if (SweepPayloads.loginOfAccount(account) == login) {
+                send(resp, 200, book.transactions(account, date(req.getParam("from_date"), LocalDate.MIN),
+                        date(req.getParam("to_date"), LocalDate.MAX)));
+            } else {
+                send(resp, 404, "{\"error\":\"AccountNotFound\",\"message\":\"Account is not found\"}".getBytes());
+            }
+        } else {
+            send(resp, 404, "{\"error\":\"NotFound\"}".getBytes());
+        }
+    }
+
+    private static LocalDate date(String value, LocalDate absent) {
+        return value == null ? absent : LocalDate.parse(value);
+    }
+
+    private static long parseOrZero(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private byte[] stats() {
+        // runs on the event loop, so the current thread's CPU time is the loop's
+        return ("{\"accountCalls\":" + accountCalls + ",\"transactionCalls\":" + transactionCalls
+                + ",\"loopCpuNanos\":" + THREADS.getCurrentThreadCpuTime()
+                + ",\"processCpuNanos\":" + OS.getProcessCpuTime() + "}").getBytes();
+    }
+
     private void writeFrom(HttpServerResponse resp, int from) {
         int i = from;
         while (i < million.size()) {
@@ -104,6 +165,10 @@ public final class CannedServer {
     }
 
     private static void send(HttpServerResponse resp, int status, byte[] body) {
-        resp.setStatusCode(status).putHeader("content-type", "application/json").end(Buffer.buffer(body));
+        send(resp, status, Buffer.buffer(body));
+    }
+
+    private static void send(HttpServerResponse resp, int status, Buffer body) {
+        resp.setStatusCode(status).putHeader("content-type", "application/json").end(body);
     }
 }

@@ -21,10 +21,13 @@ import io.github.camelfinsify.sync.SyncBenchmark;
  * (same figures), plus the raw JMH / wrk / child outputs under {@code results/raw/}.
  *
  * <pre>
- * RunAll RESULTS_DIR [quick] [only=producer,sync,streaming,webhook]
+ * RunAll RESULTS_DIR [quick] [profile] [only=producer,sync,streaming,webhook,sweep]
  * </pre>
  *
- * {@code quick} shortens every run (a smoke test of the harness; its figures are not worth publishing).
+ * {@code quick} shortens every run (a smoke test of the harness; its figures are not worth publishing). The sweep of
+ * a partner's book writes {@code results/sweep.json} and {@code results/sweep.md} (raw outputs in
+ * {@code results/raw/sweep/}) and its plot into {@code docs/}: a run of the sweep alone leaves the other parts'
+ * {@code latest.*} as they were. {@code profile} adds a run of the largest sweep under JFR.
  */
 public final class RunAll {
 
@@ -36,7 +39,8 @@ public final class RunAll {
         List<String> rest = Arrays.stream(args).skip(1).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
                 .filter(a -> !a.isBlank()).toList();
         boolean quick = rest.contains("quick");
-        Set<String> only = new TreeSet<>(List.of("producer", "sync", "streaming", "webhook"));
+        boolean profile = rest.contains("profile");
+        Set<String> only = new TreeSet<>(List.of("producer", "sync", "streaming", "webhook", "sweep"));
         for (String arg : rest) {
             if (arg.startsWith("only=")) {
                 only = new TreeSet<>(Arrays.asList(arg.substring(5).split(",")));
@@ -45,10 +49,9 @@ public final class RunAll {
         Path raw = results.resolve("raw");
         Path work = Files.createTempDirectory("finsify-bench");
         Files.createDirectories(raw);
-        try (var files = Files.list(raw)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
+        boolean others = only.stream().anyMatch(part -> !part.equals("sweep"));
+        if (others) {
+            clear(raw);
         }
 
         JmhBench.Settings producerSettings = quick ? new JmhBench.Settings(1, 2, 1) : new JmhBench.Settings(4, 5, 2);
@@ -109,18 +112,61 @@ public final class RunAll {
             phase("webhook", "Webhook intake (wrk) ...");
             out.put("webhook", WebhookBench.run(webhookSettings, raw, work));
         }
-        out.put("durationSeconds", ChronoUnit.SECONDS.between(started, Instant.now()));
-        out.put("loadAverages", LOADS);
-        out.put("ratios", Report.ratios(out));
+        if (others) {
+            out.put("durationSeconds", ChronoUnit.SECONDS.between(started, Instant.now()));
+            out.put("loadAverages", LOADS);
+            out.put("ratios", Report.ratios(out));
+            write(results, "latest", out, Report.markdown(out));
+        }
+        if (only.contains("sweep")) {
+            sweep(results, raw.resolve("sweep"), work, quick, profile, rest);
+        }
+        System.exit(0);
+    }
 
+    private static void sweep(Path results, Path raw, Path work, boolean quick, boolean profile, List<String> args)
+            throws Exception {
+        Instant started = Instant.now();
+        LOADS.clear();
+        Files.createDirectories(raw);
+        clear(raw);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("generatedAt", started.truncatedTo(ChronoUnit.SECONDS).toString());
+        meta.put("command", COMMAND + " " + String.join(" ", args));
+        meta.put("quick", quick);
+        meta.put("machine", Machine.describe());
+        // the plot goes with the docs that show it; a results folder outside a checkout keeps it
+        Path docs = results.getParent() == null ? null : results.getParent().resolveSibling("docs");
+        Path png = (docs != null && Files.isDirectory(docs) ? docs : results).resolve(SWEEP_PLOT);
+        Map<String, Object> section = SweepBench.run(quick, profile, raw, work, quick ? null : png);
+        section.put("ratios", SweepReport.ratios(section));
+        meta.put("durationSeconds", ChronoUnit.SECONDS.between(started, Instant.now()));
+        meta.put("loadAverages", LOADS);
+        Map<String, Object> out = new LinkedHashMap<>(meta);
+        out.put("sweep", section);
+        write(results, "sweep", out, SweepReport.markdown(meta, section));
+    }
+
+    static final String SWEEP_PLOT = "sweep-scaling.png";
+
+    private static void write(Path results, String name, Map<String, Object> out, String markdown) throws Exception {
         Files.createDirectories(results);
-        Files.writeString(results.resolve("latest.json"),
+        Files.writeString(results.resolve(name + ".json"),
                 BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n", StandardCharsets.UTF_8);
-        String markdown = Report.markdown(out);
-        Files.writeString(results.resolve("latest.md"), markdown, StandardCharsets.UTF_8);
+        Files.writeString(results.resolve(name + ".md"), markdown, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(markdown);
-        System.exit(0);
+    }
+
+    /** Deletes the files of a folder of raw outputs (not its sub-folders: the sweep keeps its own). */
+    private static void clear(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                if (Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** 1-minute load average when each part started: other processes on the machine show up here. */
