@@ -231,7 +231,8 @@ final class SweepReport {
         for (var e : groups.entrySet()) {
             String name = e.getKey().replace("Camel thread # - ", "").replace("bare-caller", "bare callers")
                     .replace("finsify://transactions", "scheduler").replace("FinsifyDirectorySync", "sync workers")
-                    .replace("JVM (GC, JIT) and ended threads", "JVM");
+                    .replace("JVM (GC, JIT) and ended threads", "JVM").replace("H#-serialization", "H2 serializer")
+                    .replaceAll("MVStore background writer .*", "H2 writer");
             sb.append(sb.length() == 0 ? "" : ", ").append(name).append(" ")
                     .append(String.format("%.1f", ((Number) e.getValue()).doubleValue()));
         }
