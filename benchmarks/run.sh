@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every camel-finsify benchmark and writes benchmarks/results/latest.md and latest.json (same figures), plus raw
-# outputs under benchmarks/results/raw/. About 8-10 minutes on 2 cores. Loopback only; every load is bounded.
+# outputs under benchmarks/results/raw/; the sweep writes results/sweep.md, sweep.json and docs/sweep-scaling.png.
+# About 20 minutes on 2 cores. Loopback only; every load is bounded.
 #
-#   benchmarks/run.sh                      # everything (producer, sync, streaming, webhook)
+#   benchmarks/run.sh                      # everything (producer, sync, streaming, webhook, sweep)
 #   benchmarks/run.sh quick                # smoke test of the harness (short runs; figures not worth publishing)
-#   benchmarks/run.sh only=producer,sync   # a subset: producer, sync, streaming, webhook
+#   benchmarks/run.sh only=producer,sync   # a subset: producer, sync, streaming, webhook, sweep
+#   benchmarks/run.sh only=sweep profile   # the sweep, plus one of 100,000 logins under JFR
 #   SKIP_INSTALL=1 benchmarks/run.sh       # use the camel-finsify jar already in ~/.m2
 set -euo pipefail
 cd "$(dirname "$0")/.."

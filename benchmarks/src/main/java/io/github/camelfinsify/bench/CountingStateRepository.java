@@ -55,6 +55,10 @@ final class CountingStateRepository implements StateRepository<String, String> {
         return accountWrites.get();
     }
 
+    StateRepository<String, String> inner() {
+        return delegate;
+    }
+
     @Override
     public void start() {
         delegate.start();

@@ -44,6 +44,16 @@ final class PhaseMeter {
         private int parts;
         private double load = Double.NaN;
         private final Map<String, Long> threads = new HashMap<>();
+        private final String excluded;
+
+        Totals() {
+            this(null);
+        }
+
+        /** Sums that leave out the CPU of one thread group (e.g. a suspended consumer's scheduler, waking idle). */
+        Totals(String excludedGroup) {
+            this.excluded = excludedGroup;
+        }
 
         /** Adds what happened between two snapshots, as {@code calls} calls in {@code seconds}. */
         void add(Snapshot from, Snapshot to, double seconds, long calls) {
@@ -82,12 +92,13 @@ final class PhaseMeter {
             r.put("seconds", seconds);
             r.put("calls", calls);
             r.put("callsPerSecond", calls / seconds);
-            // the harness (the main thread: snapshots, waits) is not the client's cost
-            long harness = ThreadGroups.cpuOf(threads, ThreadGroups.HARNESS);
+            // the harness (the main thread: snapshots, waits) is not the client's cost, nor an excluded group
+            long harness = ThreadGroups.cpuOf(threads, ThreadGroups.HARNESS)
+                           + (excluded == null ? 0 : ThreadGroups.cpuOf(threads, excluded));
             r.put("clientCpuMicrosPerCall", (cpuNanos - harness) / 1e3 / calls);
             r.put("clientCpuCores", (cpuNanos - harness) / 1e9 / seconds);
             r.put("harnessCpuMicrosPerCall", harness / 1e3 / calls);
-            r.put("cpuMicrosPerCallByThread", ThreadGroups.perCall(threads, cpuNanos - harness, calls));
+            r.put("cpuMicrosPerCallByThread", ThreadGroups.perCall(threads, cpuNanos - harness, calls, excluded));
             r.put("serverCalls", serverCalls);
             r.put("serverCpuMicrosPerCall", serverCpuNanos / 1e3 / Math.max(1, serverCalls));
             r.put("serverEventLoopBusy", serverLoopNanos / 1e9 / seconds);

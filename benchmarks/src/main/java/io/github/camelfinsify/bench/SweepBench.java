@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,25 @@ final class SweepBench {
     /** The scheduler's delay: short, so that the pool is never starved by the wait for the next poll. */
     static final int DELAY_MILLIS = 1;
     private static final int RUN_TIMEOUT_MINUTES = 25;
+    /** The pace check: the consumer's default delay, a book it sweeps in about 25 s if it hands out 16 logins/s. */
+    static final int DEFAULT_DELAY_MILLIS = 500;
+    static final long PACE_LOGINS = 400;
 
     private SweepBench() {
+    }
+
+    /**
+     * Writes the report and the plot again from a results file (after a change of their layout):
+     * {@code SweepBench results/sweep.json results/sweep.md docs/sweep-scaling.png}.
+     */
+    public static void main(String[] args) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> results = BenchJson.MAPPER.readValue(Path.of(args[0]).toFile(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = (Map<String, Object>) results.remove("sweep");
+        section.put("ratios", SweepReport.ratios(section));
+        Files.writeString(Path.of(args[1]), SweepReport.markdown(results, section), StandardCharsets.UTF_8);
+        plot(SweepReport.runs(section), Path.of(args[2]));
     }
 
     static String describe(boolean quick) {
@@ -47,17 +65,30 @@ final class SweepBench {
         List<Map<String, Object>> runs = new ArrayList<>();
         try (ChildProcess server = ChildProcess.startServer(null, List.of("-Xms512m", "-Xmx512m"),
                 CannedServer.class.getName(), List.of("--no-million"), raw.resolve("canned-server.txt"), 120)) {
-            for (long logins : quick ? QUICK_SIZES : SIZES) {
+            List<Long> sizes = quick ? QUICK_SIZES : SIZES;
+            long largest = sizes.get(sizes.size() - 1);
+            for (long logins : sizes) {
                 RunAll.phase("sweep" + logins, "Sweep of " + String.format("%,d", logins) + " logins (forked JVM, -Xmx"
                                                + HEAP + ") ...");
-                runs.add(runOnce(server.port(), logins, raw, work, null));
+                runs.add(runOnce(server.port(), logins, raw, work, null, false, DELAY_MILLIS, List.of()));
             }
             out.put("runs", runs);
+            if (!quick) {
+                RunAll.phase("sweepPace", "Sweep of " + PACE_LOGINS + " logins at the default delay of "
+                                          + DEFAULT_DELAY_MILLIS + " ms (the pace of the hand-out) ...");
+                out.put("paceRun", runOnce(server.port(), PACE_LOGINS, raw, work, null, false, DEFAULT_DELAY_MILLIS,
+                        List.of("-Dsweep.firstOnly=true")));
+                RunAll.phase("sweepInMemory", "Sweep of " + String.format("%,d", largest)
+                                              + " logins, directory and state in memory (what JDBC costs) ...");
+                out.put("inMemoryRun", runOnce(server.port(), largest, raw, work, null, true, DELAY_MILLIS,
+                        List.of()));
+            }
             if (profile) {
-                long logins = (quick ? QUICK_SIZES : SIZES).get((quick ? QUICK_SIZES : SIZES).size() - 1);
+                long logins = largest;
                 RunAll.phase("sweepProfile", "Sweep of " + String.format("%,d", logins) + " logins under JFR ...");
                 Path jfr = work.resolve("sweep-" + logins + ".jfr");
-                Map<String, Object> profiled = runOnce(server.port(), logins, raw, work, jfr);
+                Map<String, Object> profiled = runOnce(server.port(), logins, raw, work, jfr, false, DELAY_MILLIS,
+                        List.of());
                 out.put("profiledRun", profiled);
                 out.put("profile", report(jfr, raw.resolve("profile-" + logins + ".txt")));
                 Path reconciliation = work.resolve("sweep-" + logins + "-reconciliation.jfr");
@@ -72,21 +103,29 @@ final class SweepBench {
         return out;
     }
 
-    private static Map<String, Object> runOnce(int port, long logins, Path raw, Path work, Path jfr) throws Exception {
+    private static Map<String, Object> runOnce(int port, long logins, Path raw, Path work, Path jfr, boolean inMemory,
+                                               int delayMillis, List<String> properties) throws Exception {
+        String name = "sweep-" + logins + (jfr == null ? "" : "-jfr") + (inMemory ? "-in-memory" : "")
+                      + (delayMillis == DELAY_MILLIS ? "" : "-delay-" + delayMillis);
+        Path db = work.resolve(name + "-db");
         List<String> args = new ArrayList<>(List.of(Integer.toString(port), Long.toString(logins),
-                Integer.toString(THREADS), Integer.toString(DELAY_MILLIS), work.resolve("sweep-db-" + logins
-                                                                                     + (jfr == null ? "" : "-jfr")).toString()));
+                Integer.toString(THREADS), Integer.toString(delayMillis), db.toString()));
         if (jfr != null) {
             args.add(jfr.toString());
         }
-        List<String> command = ChildProcess.javaCommand(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true"), SweepRun.class.getName(), args);
-        Path log = raw.resolve("sweep-" + logins + (jfr == null ? "" : "-jfr") + ".txt");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        if (inMemory) {
+            jvm.add("-Dsweep.store=memory");
+        }
+        jvm.addAll(properties);
+        List<String> command = ChildProcess.javaCommand(jvm, SweepRun.class.getName(), args);
+        Path log = raw.resolve(name + ".txt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = process.waitFor(RUN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        deleteTree(db); // tens of MB at 100,000 logins
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("heap", HEAP);
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -104,14 +143,28 @@ final class SweepBench {
                     : output.contains("OutOfMemoryError") ? "OutOfMemoryError at -Xmx" + HEAP
                     : "exit " + process.exitValue() + ", see " + log.getFileName());
             System.out.println("  FAILED: " + result.get("failure"));
+        } else if (!properties.isEmpty()) {
+            System.out.printf("  first sweep %.1f s, %,.0f calls/s, %.1f logins/s%n", SweepReport.num(result, "sweep",
+                    "seconds"), SweepReport.num(result, "sweep", "callsPerSecond"),
+                    logins / SweepReport.num(result, "sweep", "seconds"));
         } else {
             result.putAll(SweepReport.derived(result));
             System.out.printf("  sweep %,.0f calls/s vs bare %,.0f (%.2fx); reconciliation %.2fx; live heap %.0f MB%n",
-                    SweepReport.num(result, "sweep", "callsPerSecond"), (double) result.get("bareCallsPerSecond"),
-                    (double) result.get("ratio"), (double) result.get("reconciliationRatio"),
+                    SweepReport.num(result, "sweep", "callsPerSecond"), SweepReport.num(result, "bareCallsPerSecond"),
+                    SweepReport.num(result, "ratio"), SweepReport.num(result, "reconciliationRatio"),
                     SweepReport.num(result, "resources", "liveHeapAtEndBytes") / (1024 * 1024));
         }
         return result;
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Runs the JFR report in a JVM of its own (the recording can be large) into {@code out}. */
@@ -122,7 +175,9 @@ final class SweepBench {
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
         }
-        Files.deleteIfExists(jfr);
+        if (!Boolean.getBoolean("sweep.keepJfr")) {
+            Files.deleteIfExists(jfr); // ~100 MB; -Dsweep.keepJfr=true keeps it for JDK Mission Control
+        }
         return out.getFileName().toString();
     }
 
@@ -136,7 +191,7 @@ final class SweepBench {
                 new SweepPlot.Series("next sweep (nothing new)", new Color(44, 160, 44), false,
                         values(ok, r -> SweepReport.num(r, "reconciliation", "seconds"))),
                 new SweepPlot.Series("same calls, bare FinsifyClient", Color.GRAY, true,
-                        values(ok, r -> (double) r.get("bareSeconds")))), 0, null);
+                        values(ok, r -> SweepReport.num(r, "bareSeconds")))), 0, null);
         SweepPlot.Panel heap = new SweepPlot.Panel("Heap of the sweeping JVM", "MB", List.of(
                 new SweepPlot.Series("peak after any GC (upper bound)", new Color(255, 127, 14), false,
                         values(ok, r -> SweepReport.num(r, "resources", "peakHeapAfterAnyGcBytes") / mb)),
@@ -150,9 +205,10 @@ final class SweepBench {
                         values(ok, r -> SweepReport.num(r, "state", "bytes") / mb)),
                 new SweepPlot.Series("H2 files (directory + state)", Color.GRAY, true,
                         values(ok, r -> ((Number) r.get("databaseFileBytes")).doubleValue() / mb))), 0, null);
-        SweepPlot.write(png, String.format("benchmarks/run.sh only=sweep: logins with 2-3 accounts of 3-5 transactions, "
-                                           + "maxConcurrentLogins=%d, -Xmx%s, JDBC (H2) directory and state; one run "
-                                           + "on a shared 2-CPU machine (docs/performance.md)", THREADS, HEAP),
+        SweepPlot.write(png, List.of(String.format("benchmarks/run.sh only=sweep: each login 2-3 accounts of 3-5 "
+                                                   + "transactions; maxConcurrentLogins=%d, -Xmx%s, directory and state "
+                                                   + "in H2 (JDBC).", THREADS, HEAP),
+                "One run on a shared 2-CPU machine, other builds running: see docs/performance.md."),
                 logins, List.of(time, heap, state));
     }
 

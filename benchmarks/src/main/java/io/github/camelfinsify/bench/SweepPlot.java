@@ -37,9 +37,10 @@ final class SweepPlot {
     private SweepPlot() {
     }
 
-    static void write(Path png, String caption, double[] logins, List<Panel> panels) throws IOException {
+    static void write(Path png, List<String> caption, double[] logins, List<Panel> panels) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), HEIGHT + 24, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), HEIGHT + 10 + 16 * caption.size(),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -52,7 +53,9 @@ final class SweepPlot {
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(caption, 10, HEIGHT + 14);
+        for (int i = 0; i < caption.size(); i++) {
+            g.drawString(caption.get(i), 10, HEIGHT + 14 + 16 * i);
+        }
         g.dispose();
         Files.createDirectories(png.toAbsolutePath().getParent());
         ImageIO.write(image, "png", png.toFile());

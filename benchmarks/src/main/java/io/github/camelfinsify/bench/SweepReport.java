@@ -57,18 +57,18 @@ final class SweepReport {
             }
             Map<String, Object> calls = row("Sweep of " + book + ": API calls/s, first sweep / bare `FinsifyClient` ("
                                             + run.get("threads") + " threads)", num(run, "sweep", "callsPerSecond"),
-                    (double) run.get("bareCallsPerSecond"), "calls/s");
+                    num(run, "bareCallsPerSecond"), "calls/s");
             paired(calls, run, "ratio");
             calls.put("target", "≥ " + CALLS_TARGET);
             calls.put("met", num(calls, "ratio") >= CALLS_TARGET);
             ratios.add(calls);
             Map<String, Object> next = row("Sweep of " + book + ": API calls/s, next sweep (nothing new) / bare "
                                            + "`FinsifyClient`", num(run, "reconciliation", "callsPerSecond"),
-                    (double) run.get("bareCallsPerSecond"), "calls/s");
+                    num(run, "bareCallsPerSecond"), "calls/s");
             paired(next, run, "reconciliationRatio");
             ratios.add(next);
             ratios.add(row("Sweep of " + book + ": client CPU per call, first sweep / bare (lower is better)",
-                    num(run, "sweep", "clientCpuMicrosPerCall"), (double) run.get("bareCpuMicrosPerCall"), "µs"));
+                    num(run, "sweep", "clientCpuMicrosPerCall"), num(run, "bareCpuMicrosPerCall"), "µs"));
             double peak = num(run, "resources", "peakHeapAfterAnyGcBytes") / MB;
             Map<String, Object> heap = new LinkedHashMap<>();
             heap.put("figure", "Sweep of " + book + ": live heap at the end (full GC); peak after any GC in brackets");
@@ -128,7 +128,7 @@ final class SweepReport {
                         first ? String.format("%,d", lng(run, "callsPerSweep")) : "",
                         first ? "first (all new)" : "next (nothing new)", num(run, sweep, "seconds"),
                         num(run, sweep, "callsPerSecond"), ratioText(run, prefix), num(run, prefix + "OfTotals"),
-                        (double) run.get("bareCallsPerSecond")));
+                        num(run, "bareCallsPerSecond")));
             }
         }
         md.append("\n## Resources\n\n")
@@ -163,6 +163,38 @@ final class SweepReport {
                         num(p, "loadAverageAtStart")));
             }
         }
+        Map<String, Object> memory = map(section.get("inMemoryRun"));
+        if (memory != null && Boolean.TRUE.equals(memory.get("ok"))) {
+            Map<String, Object> jdbc = okRuns(section).stream()
+                    .filter(r -> lng(r, "logins") == lng(memory, "logins")).findFirst().orElse(null);
+            md.append("\n## What JDBC costs: the same sweep with the directory and the state in memory\n\n")
+                    .append("A separate run at the largest size with `MemoryLoginDirectory` and Camel's ")
+                    .append("`MemoryStateRepository` (a diagnostic: the heap then holds the book and the state).\n\n")
+                    .append("| store | sweep | calls/s | ratio to bare | client CPU/call | by thread | bare CPU/call |\n")
+                    .append("|---|---|---:|---|---:|---|---:|\n");
+            for (Map<String, Object> run : jdbc == null ? List.of(memory) : List.of(jdbc, memory)) {
+                for (String sweep : List.of("sweep", "reconciliation")) {
+                    String prefix = sweep.equals("sweep") ? "ratio" : "reconciliationRatio";
+                    md.append(String.format("| %s | %s | %,.0f | %s | %.1f µs | %s | %.1f µs |%n",
+                            "memory".equals(run.get("store")) ? "memory" : "JDBC (H2)",
+                            sweep.equals("sweep") ? "first" : "next", num(run, sweep, "callsPerSecond"),
+                            ratioText(run, prefix), num(run, sweep, "clientCpuMicrosPerCall"),
+                            byThread(map(map(run.get(sweep)).get("cpuMicrosPerCallByThread"))),
+                            num(run, "bareCpuMicrosPerCall")));
+                }
+            }
+        }
+        Map<String, Object> pace = map(section.get("paceRun"));
+        if (pace != null && Boolean.TRUE.equals(pace.get("ok"))) {
+            md.append(String.format("%n## The pace at the default delay%n%nA book of %,d logins, `delay=%d` (the default), "
+                                    + "`maxConcurrentLogins=%d`, no warm-up, first sweep only: %.1f s, %,.0f calls/s, "
+                                    + "%.1f logins/s (the bare calls in the slices between: %,.0f calls/s). The consumer "
+                                    + "keeps 2 x maxConcurrentLogins logins in flight and hands out more only when it "
+                                    + "polls: at most %.0f logins/s at this delay.%n",
+                    lng(pace, "logins"), lng(pace, "delayMillis"), lng(pace, "threads"), num(pace, "sweep", "seconds"),
+                    num(pace, "sweep", "callsPerSecond"), lng(pace, "logins") / num(pace, "sweep", "seconds"),
+                    num(pace, "bare", "callsPerSecond"), 2.0 * lng(pace, "threads") * 1000 / lng(pace, "delayMillis")));
+        }
         md.append("\n## Settings\n\n").append(section.get("settings")).append("\n");
         if (section.get("profile") != null) {
             md.append("\nProfile of a separate run at the largest size (JFR): `raw/sweep/").append(section.get("profile"))
@@ -192,11 +224,15 @@ final class SweepReport {
     }
 
     private static String byThread(Map<String, Object> groups) {
+        if (groups == null) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         for (var e : groups.entrySet()) {
             String name = e.getKey().replace("Camel thread # - ", "").replace("bare-caller", "bare callers")
                     .replace("finsify://transactions", "scheduler").replace("FinsifyDirectorySync", "sync workers")
-                    .replace("JVM (GC, JIT) and ended threads", "JVM");
+                    .replace("JVM (GC, JIT) and ended threads", "JVM").replace("H#-serialization", "H2 serializer")
+                    .replaceAll("MVStore background writer .*", "H2 writer");
             sb.append(sb.length() == 0 ? "" : ", ").append(name).append(" ")
                     .append(String.format("%.1f", ((Number) e.getValue()).doubleValue()));
         }

@@ -28,6 +28,8 @@ import io.github.camelfinsify.jdbc.JdbcLoginDirectory;
 import io.github.camelfinsify.jdbc.JdbcStateRepository;
 import io.github.camelfinsify.model.Transaction;
 import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.LoginDirectory;
+import io.github.camelfinsify.sync.MemoryLoginDirectory;
 import jdk.jfr.Recording;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -38,6 +40,7 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -80,6 +83,10 @@ public final class SweepRun {
     private final LocalDate from = today.minusDays(90);
     private final HeapWatch heap = new HeapWatch();
     private final CannedServerStats server;
+    /** -Dsweep.store=memory: the directory and the state in memory, to tell JDBC's share from the consumer's. */
+    private final boolean inMemory = "memory".equals(System.getProperty("sweep.store"));
+    /** -Dsweep.firstOnly=true, no warm-up, the first sweep only: a check of the pace, not of the CPU. */
+    private final boolean firstOnly = Boolean.getBoolean("sweep.firstOnly");
 
     private SweepRun(int port, long logins, int threads, long delayMillis) {
         this.base = "http://127.0.0.1:" + port + "/v2";
@@ -104,6 +111,7 @@ public final class SweepRun {
         out.put("threads", threads);
         out.put("delayMillis", delayMillis);
         out.put("mode", jfr == null ? "interleaved" : "continuous, under JFR");
+        out.put("store", inMemory ? "memory" : "jdbc");
         out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         long[] totals = SweepPayloads.totals(1, logins);
         out.put("accounts", totals[0]);
@@ -124,22 +132,18 @@ public final class SweepRun {
              BareCalls bare = new BareCalls(client, 1, logins, from, today, threads);
              BareCalls warmBare = new BareCalls(client, WARMUP_FIRST_LOGIN, WARMUP_LOGINS, from, today, threads)) {
             String key = JdbcLoginDirectory.newSecretKey();
-            JdbcLoginDirectory book = new JdbcLoginDirectory(db, key);
-            CountingStateRepository state = new CountingStateRepository(new JdbcStateRepository(db));
-            JdbcLoginDirectory warmBook = new JdbcLoginDirectory(db, key);
-            warmBook.setTable("finsify_login_warmup");
+            LoginDirectory book = inMemory ? new MemoryLoginDirectory() : new JdbcLoginDirectory(db, key);
+            CountingStateRepository state = new CountingStateRepository(
+                    inMemory ? new MemoryStateRepository() : new JdbcStateRepository(db));
+            LoginDirectory warmBook = inMemory ? new MemoryLoginDirectory() : warmBook(db, key);
             // the same classes as the book's, so the code compiled during the warm-up is the code measured
-            CountingStateRepository warmState = new CountingStateRepository(
-                    new JdbcStateRepository(db, "finsify_sync_state_warmup"));
-            book.start();
-            state.start();
-            warmBook.start();
-            warmState.start();
+            CountingStateRepository warmState = new CountingStateRepository(inMemory ? new MemoryStateRepository()
+                    : new JdbcStateRepository(db, "finsify_sync_state_warmup"));
+            ServiceHelper.startService(book, state, warmBook, warmState);
             long fillStart = System.nanoTime();
             fill(book, 1, logins);
             out.put("fillSeconds", (System.nanoTime() - fillStart) / 1e9);
             fill(warmBook, WARMUP_FIRST_LOGIN, WARMUP_LOGINS);
-            out.put("directory", directoryCosts(book));
 
             Counter exchanges = new Counter(totals[1]);
             Counter warmExchanges = new Counter(SweepPayloads.totals(WARMUP_FIRST_LOGIN, WARMUP_LOGINS)[1]);
@@ -155,13 +159,16 @@ public final class SweepRun {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(sweepUri("warmBook", "warmState")).routeId("warmup").autoStartup(false).process(warmExchanges);
-                    from(sweepUri("book", "state")).routeId(ROUTE).autoStartup(false).process(exchanges);
+                    // the warm-up polls every millisecond whatever the measured delay: it is there for the JIT
+                    from(sweepUri("warmBook", "warmState", 1)).routeId("warmup").autoStartup(false)
+                            .process(warmExchanges);
+                    from(sweepUri("book", "state", delayMillis)).routeId(ROUTE).autoStartup(false).process(exchanges);
                 }
             });
             camel.start();
 
-            out.put("warmup", warmUp(camel, warmExchanges, warmBare, db));
+            out.put("warmup", firstOnly ? List.of() : warmUp(camel, warmExchanges, warmState, warmBare, db));
+            out.put("directory", directoryCosts(book));
             out.put("liveHeapBeforeSweepBytes", heap.liveNow());
             out.put("threadsBeforeSweep", ManagementFactory.getThreadMXBean().getThreadCount());
             heap.resetPeak();
@@ -171,7 +178,8 @@ public final class SweepRun {
 
             if (jfr == null) {
                 SweepSlices slices = new SweepSlices(camel, ROUTE, server, bare);
-                slices.run(exchanges::done, exchanges::lastNanos, state::reached, state::reachedNanos);
+                slices.run(exchanges::done, exchanges::lastNanos, firstOnly ? exchanges::done : state::reached,
+                        firstOnly ? exchanges::lastNanos : state::reachedNanos);
                 out.put("sweep", sweepFigures(slices.totals(SweepSlices.Kind.FIRST), slices.firstSeconds(), calls,
                         slices.pairedRatios(SweepSlices.Kind.FIRST)));
                 out.put("reconciliation", sweepFigures(slices.totals(SweepSlices.Kind.NEXT), slices.nextSeconds(),
@@ -196,7 +204,7 @@ public final class SweepRun {
             out.put("resources", resources);
             printHistogram();
             camel.getRouteController().stopRoute(ROUTE);
-            out.put("state", stateSize(db));
+            out.put("state", inMemory ? Map.of("store", "memory") : stateSize(db));
             camel.close();
         }
         long dbBytes = 0;
@@ -285,14 +293,19 @@ public final class SweepRun {
      * until the JIT compiler is nearly idle (on a loaded machine its queue drains slowly), so that the measured phases
      * compare compiled code with compiled code.
      */
-    private List<Map<String, Object>> warmUp(CamelContext camel, Counter counter, BareCalls bare,
-                                             HikariDataSource db) throws Exception {
+    private List<Map<String, Object>> warmUp(CamelContext camel, Counter counter, CountingStateRepository warmState,
+                                             BareCalls bare, HikariDataSource db) throws Exception {
         List<Map<String, Object>> rounds = new ArrayList<>();
         for (int round = 0; round < MAX_WARMUP_ROUNDS; round++) {
             long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long started = System.nanoTime();
-            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM finsify_sync_state_warmup");
+            if (warmState.inner() instanceof MemoryStateRepository memory) {
+                memory.stop(); // empties it
+                memory.start();
+            } else {
+                try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM finsify_sync_state_warmup");
+                }
             }
             counter.reset();
             camel.getRouteController().startRoute("warmup");
@@ -311,9 +324,9 @@ public final class SweepRun {
         return rounds;
     }
 
-    private String sweepUri(String book, String state) {
+    private String sweepUri(String book, String state, long delay) {
         return "finsify:transactions?loginDirectory=#" + book + "&stateRepository=#" + state
-               + "&reconciliationInterval=1s&maxConcurrentLogins=" + threads + "&delay=" + delayMillis
+               + "&reconciliationInterval=1s&maxConcurrentLogins=" + threads + "&delay=" + delay
                + "&initialDelay=0&greedy=true&initialFromDate=" + from + "&baseUrl=" + base + "&clientId="
                + Payloads.CLIENT_ID + "&serviceSecret=RAW(" + Payloads.SERVICE_SECRET + ")";
     }
@@ -322,7 +335,7 @@ public final class SweepRun {
      * What the consumer asks the directory on every poll ({@code LoginSweep.due}: its size, then the next page of
      * ids), timed here at this book size.
      */
-    private static Map<String, Object> directoryCosts(JdbcLoginDirectory book) {
+    private static Map<String, Object> directoryCosts(LoginDirectory book) {
         int rounds = 50;
         for (int i = 0; i < rounds; i++) { // warm
             book.size();
@@ -348,7 +361,13 @@ public final class SweepRun {
         return r;
     }
 
-    private static void fill(JdbcLoginDirectory book, long first, long count) {
+    private static JdbcLoginDirectory warmBook(HikariDataSource db, String key) {
+        JdbcLoginDirectory book = new JdbcLoginDirectory(db, key);
+        book.setTable("finsify_login_warmup");
+        return book;
+    }
+
+    private static void fill(LoginDirectory book, long first, long count) {
         for (long n = first; n < first + count; n++) {
             book.save(new DirectoryLogin(n, SweepPayloads.secretOf(n), "customer-" + n));
         }

@@ -22,6 +22,8 @@ import org.apache.camel.support.service.ServiceHelper;
 final class SweepSlices {
 
     static final Duration SLICE = Duration.ofMillis(500);
+    /** The thread group of the consumer's scheduler. */
+    static final String SCHEDULER = "Camel thread # - finsify://transactions";
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     /** Which sweep a slice belongs to; a slice in which the first sweep ended belongs to neither. */
@@ -48,7 +50,8 @@ final class SweepSlices {
         this.server = server;
         this.bare = bare;
         for (Kind kind : Kind.values()) {
-            totals.put(kind, new PhaseMeter.Totals());
+            // while the bare calls run, the suspended consumer's scheduler still wakes every delay, doing nothing
+            totals.put(kind, kind == Kind.BARE ? new PhaseMeter.Totals(SCHEDULER) : new PhaseMeter.Totals());
         }
     }
 
@@ -103,6 +106,8 @@ final class SweepSlices {
             }
             // the window's calls; the CPU of the logins that finish after it counts with the calls they made
             slices.add(new Slice(kind, seconds, atSuspend.calls() - start.server().calls()));
+            System.out.printf("slice %-8s %6.3f s %,7d calls %,8.0f calls/s%n", kind, seconds,
+                    atSuspend.calls() - start.server().calls(), (atSuspend.calls() - start.server().calls()) / seconds);
             totals.get(kind).add(start, end, seconds, end.server().calls() - start.server().calls());
             bareSlice();
         }
@@ -124,6 +129,7 @@ final class SweepSlices {
         PhaseMeter.Snapshot end = PhaseMeter.Snapshot.take(server);
         double seconds = (end.nanos() - start.nanos()) / 1e9;
         slices.add(new Slice(Kind.BARE, seconds, calls));
+        System.out.printf("slice %-8s %6.3f s %,7d calls %,8.0f calls/s%n", Kind.BARE, seconds, calls, calls / seconds);
         totals.get(Kind.BARE).add(start, end, seconds, calls);
     }
 

@@ -44,15 +44,16 @@ final class ThreadGroups {
     }
 
     /**
-     * Microseconds per call of each group but the harness, given CPU nanoseconds by thread, and the JVM's own
-     * remainder of {@code cpuNanos} (the process's CPU without the harness's).
+     * Microseconds per call of each group but the harness and {@code excluded} (may be null), given CPU nanoseconds by
+     * thread, and the JVM's own remainder of {@code cpuNanos} (the process's CPU without theirs).
      */
-    static Map<String, Object> perCall(Map<String, Long> cpuByThread, long cpuNanos, long calls) {
+    static Map<String, Object> perCall(Map<String, Long> cpuByThread, long cpuNanos, long calls, String excluded) {
         Map<String, Long> byGroup = new HashMap<>();
         long threads = 0;
         for (var e : cpuByThread.entrySet()) {
-            if (!groupOf(e.getKey()).equals(HARNESS)) {
-                byGroup.merge(groupOf(e.getKey()), e.getValue(), Long::sum);
+            String group = groupOf(e.getKey());
+            if (!group.equals(HARNESS) && !group.equals(excluded)) {
+                byGroup.merge(group, e.getValue(), Long::sum);
                 threads += e.getValue();
             }
         }
