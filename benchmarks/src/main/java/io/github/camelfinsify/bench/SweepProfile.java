@@ -39,7 +39,7 @@ public final class SweepProfile {
         CAUSES.put("javax.crypto.", "AES-GCM (JDK crypto)");
         CAUSES.put("com.fasterxml.jackson.", "Jackson (JSON)");
         CAUSES.put("org.apache.hc.", "HttpClient 5 (HTTP)");
-        CAUSES.put("io.github.camelfinsify.SyncState", "sync state (fingerprints, encode/decode)");
+        CAUSES.put("io.github.camelfinsify.sync.SyncState", "sync state (fingerprints, encode/decode)");
         CAUSES.put("io.github.camelfinsify.bench.", "benchmark (counting processor, bare loop)");
         CAUSES.put("io.github.camelfinsify.", "finsify consumer and sync engine");
         CAUSES.put("org.apache.camel.", "Camel (exchanges, routing)");
