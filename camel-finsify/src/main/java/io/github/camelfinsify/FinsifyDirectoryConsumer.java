@@ -53,6 +53,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private LoginSyncer syncer;
     private ExecutorService workers;
     private int queueAhead;
+    private long savedCursor;
     private FinsifyDirectoryHealthCheck healthCheck;
     private HealthCheckRegistry healthChecks;
 
@@ -83,8 +84,9 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         TransactionSync sync = getEndpoint().createSync();
         stateRepository = getEndpoint().stateRepository();
         String storedCursor = stateRepository.getState(SWEEP_CURSOR_KEY);
-        sweep = new LoginSweep(directory, Duration.ofMillis(configuration.getReconciliationInterval()),
-                storedCursor == null ? LoginSweep.START : Long.parseLong(storedCursor), System::nanoTime);
+        savedCursor = storedCursor == null ? LoginSweep.START : Long.parseLong(storedCursor);
+        sweep = new LoginSweep(directory, Duration.ofMillis(configuration.getReconciliationInterval()), savedCursor,
+                System::nanoTime);
         throttle = new CallThrottle(configuration.getMaxCallsPerSecond(), System::nanoTime);
         workers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "FinsifyDirectorySync", configuration.getMaxConcurrentLogins());
@@ -246,9 +248,11 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /** Writes the sweep's cursor when it moved: a poll that handed out no new page writes nothing. */
     private void saveCursor() {
-        if (sweep != null) {
+        if (sweep != null && sweep.cursor() != savedCursor) {
             stateRepository.setState(SWEEP_CURSOR_KEY, Long.toString(sweep.cursor()));
+            savedCursor = sweep.cursor();
         }
     }
 

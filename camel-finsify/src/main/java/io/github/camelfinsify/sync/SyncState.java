@@ -122,8 +122,15 @@ public final class SyncState {
     }
 
     public void cursor(LocalDate cursor) {
-        this.cursor = cursor;
-        stored = null;
+        if (!Objects.equals(cursor, this.cursor)) {
+            this.cursor = cursor;
+            stored = null;
+        }
+    }
+
+    /** Whether the state still reads as the value last stored or read: writing it again would change nothing. */
+    boolean isUnchanged() {
+        return stored != null && journal.length() == 0;
     }
 
     public Fingerprint get(long id) {

@@ -235,8 +235,11 @@ public final class TransactionSync {
                     state.cursor(today);
                     state.pruneBefore(today.minusDays(lookbackDays));
                 }
-                // compact again: the next session starts from one entry per transaction
-                repository.setState(stateKey(accountId), state.encode());
+                // a sync that found nothing new writes nothing (most accounts of most sweeps); otherwise compact
+                // again, so the next session starts from one entry per transaction
+                if (!state.isUnchanged()) {
+                    repository.setState(stateKey(accountId), state.encode());
+                }
             } finally {
                 lock.unlock();
             }
