@@ -8,6 +8,8 @@
 #   benchmarks/run.sh only=producer,sync   # a subset: producer, sync, streaming, webhook, sweep
 #   benchmarks/run.sh only=sweep profile   # the sweep, plus one of 100,000 logins under JFR
 #   SKIP_INSTALL=1 benchmarks/run.sh       # use the camel-finsify jar already in ~/.m2
+#   BENCH_MAVEN_OPTS="-Dmaven.repo.local=/path/m2 -o" benchmarks/run.sh   # extra arguments for every mvn call
+#                                          # (e.g. a private local repository, so the install leaves ~/.m2 alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,9 @@ fi
 
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   echo "Installing the component (mvn install -DskipTests) ..."
-  mvn -B -q install -DskipTests
+  # shellcheck disable=SC2086 # BENCH_MAVEN_OPTS is a list of arguments
+  mvn -B -q ${BENCH_MAVEN_OPTS:-} install -DskipTests
 fi
 
-mvn -B -q -f benchmarks/pom.xml package exec:exec -Dbench.args="$*"
+# shellcheck disable=SC2086
+mvn -B -q ${BENCH_MAVEN_OPTS:-} -f benchmarks/pom.xml package exec:exec -Dbench.args="$*"

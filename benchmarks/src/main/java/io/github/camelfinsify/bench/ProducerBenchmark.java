@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelfinsify.bench.BenchJson.AccountsEnvelope;
 import io.github.camelfinsify.bench.BenchJson.TransactionsEnvelope;
 import io.github.camelfinsify.model.Account;
@@ -34,14 +36,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The same two API calls made three ways against the same canned server (another process, on loopback):
+ * The same two API calls made five ways against the same canned server (another process, on loopback):
  * <ul>
  * <li>{@code finsify*}: {@code ProducerTemplate.requestBody} on the {@code finsify:} endpoint (resolved once);</li>
  * <li>{@code camelHttp*}: a hand-written route, {@code direct: -> setHeader x4 -> http: -> unmarshal(jackson) -> data};</li>
- * <li>{@code httpClient*}: Apache HttpClient 5 (pooled) + Jackson parsing from the response stream.</li>
+ * <li>{@code httpClient*}: Apache HttpClient 5 (pooled) + Jackson parsing from the response stream;</li>
+ * <li>{@code camelHttpMap*}: the same route unmarshalling to a {@code Map} (untyped), body {@code map.get("data")};</li>
+ * <li>{@code httpClientTree*}: HttpClient 5 + {@code ObjectMapper.readTree} of the stream (untyped), the
+ * {@code data} node.</li>
  * </ul>
- * Each returns the parsed {@code List<Account>} / {@code List<Transaction>} (the component's model records).
- * The server's port comes from {@code -Dbench.port}.
+ * The first three return the parsed {@code List<Account>} / {@code List<Transaction>} (the component's model
+ * records); the untyped two what a user parsing by hand would then read fields from. The server's port comes from
+ * {@code -Dbench.port}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,6 +64,8 @@ public class ProducerBenchmark {
     private Endpoint finsifyTransactions;
     private Endpoint routeAccounts;
     private Endpoint routeTransactions;
+    private Endpoint mapRouteAccounts;
+    private Endpoint mapRouteTransactions;
     private CloseableHttpClient http;
     private URI accountsUri;
     private URI transactionsUri;
@@ -76,6 +84,7 @@ public class ProducerBenchmark {
         camel = new DefaultCamelContext();
         JacksonDataFormat accountsJson = new JacksonDataFormat(BenchJson.MAPPER, AccountsEnvelope.class);
         JacksonDataFormat transactionsJson = new JacksonDataFormat(BenchJson.MAPPER, TransactionsEnvelope.class);
+        JacksonDataFormat mapJson = new JacksonDataFormat(BenchJson.MAPPER, Map.class);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -96,6 +105,22 @@ public class ProducerBenchmark {
                         .unmarshal(transactionsJson)
                         .process(e -> e.getMessage().setBody(
                                 e.getMessage().getBody(TransactionsEnvelope.class).data()));
+                from("direct:mapAccounts")
+                        .setHeader("client-id", constant(Payloads.CLIENT_ID))
+                        .setHeader("service-secret", constant(Payloads.SERVICE_SECRET))
+                        .setHeader("login-secret", constant(Payloads.LOGIN_SECRET))
+                        .setHeader("accept", constant("application/json"))
+                        .to(base + "/v2/account")
+                        .unmarshal(mapJson)
+                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Map.class).get("data")));
+                from("direct:mapTransactions")
+                        .setHeader("client-id", constant(Payloads.CLIENT_ID))
+                        .setHeader("service-secret", constant(Payloads.SERVICE_SECRET))
+                        .setHeader("login-secret", constant(Payloads.LOGIN_SECRET))
+                        .setHeader("accept", constant("application/json"))
+                        .to(base + "/v2/transaction?" + query)
+                        .unmarshal(mapJson)
+                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Map.class).get("data")));
             }
         });
         camel.start();
@@ -107,6 +132,8 @@ public class ProducerBenchmark {
                                                 + "&fromDate=" + FROM + "&toDate=" + TO);
         routeAccounts = camel.getEndpoint("direct:httpAccounts");
         routeTransactions = camel.getEndpoint("direct:httpTransactions");
+        mapRouteAccounts = camel.getEndpoint("direct:mapAccounts");
+        mapRouteTransactions = camel.getEndpoint("direct:mapTransactions");
         http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
                 .build();
@@ -123,11 +150,28 @@ public class ProducerBenchmark {
             || !finsifyAccounts().equals(httpClientAccounts())) {
             throw new IllegalStateException("the variants do not parse to equal records");
         }
+        check(camelHttpMapAccounts(), 1);
+        check(camelHttpMapTransactions50(), 50);
+        checkTree(httpClientTreeAccounts(), 1);
+        checkTree(httpClientTreeTransactions50(), 50);
+        // the untyped variants read the same body: same ids, same amounts as text
+        if (!httpClientTreeTransactions50().get(49).get("amount").asText()
+                .equals(finsifyTransactions50().get(49).amount().toPlainString())
+            || !((Map<?, ?>) camelHttpMapTransactions50().get(49)).get("id").equals(
+                    (int) finsifyTransactions50().get(49).id())) {
+            throw new IllegalStateException("the untyped variants do not read the same transactions");
+        }
     }
 
     private static void check(List<?> list, int expected) {
         if (list == null || list.size() != expected) {
             throw new IllegalStateException("expected " + expected + " items, got " + list);
+        }
+    }
+
+    private static void checkTree(JsonNode data, int expected) {
+        if (data == null || !data.isArray() || data.size() != expected) {
+            throw new IllegalStateException("expected an array of " + expected + " items, got " + data);
         }
     }
 
@@ -157,6 +201,18 @@ public class ProducerBenchmark {
         return httpClientAccounts();
     }
 
+    @Benchmark
+    public List<?> camelHttpMapAccounts(CpuMeter meter) {
+        meter.calls++;
+        return camelHttpMapAccounts();
+    }
+
+    @Benchmark
+    public JsonNode httpClientTreeAccounts(CpuMeter meter) throws IOException {
+        meter.calls++;
+        return httpClientTreeAccounts();
+    }
+
     // --- transactions (50) ---------------------------------------------------------------------------------
 
     @Benchmark
@@ -175,6 +231,18 @@ public class ProducerBenchmark {
     public List<Transaction> httpClientTransactions50(CpuMeter meter) throws IOException {
         meter.calls++;
         return httpClientTransactions50();
+    }
+
+    @Benchmark
+    public List<?> camelHttpMapTransactions50(CpuMeter meter) {
+        meter.calls++;
+        return camelHttpMapTransactions50();
+    }
+
+    @Benchmark
+    public JsonNode httpClientTreeTransactions50(CpuMeter meter) throws IOException {
+        meter.calls++;
+        return httpClientTreeTransactions50();
     }
 
     // --- the calls -----------------------------------------------------------------------------------------
@@ -211,6 +279,30 @@ public class ProducerBenchmark {
         return http.execute(request(transactionsUri), response -> {
             try (InputStream in = body(response)) {
                 return BenchJson.MAPPER.readValue(in, TransactionsEnvelope.class).data();
+            }
+        });
+    }
+
+    List<?> camelHttpMapAccounts() {
+        return (List<?>) template.requestBody(mapRouteAccounts, (Object) null);
+    }
+
+    List<?> camelHttpMapTransactions50() {
+        return (List<?>) template.requestBody(mapRouteTransactions, (Object) null);
+    }
+
+    JsonNode httpClientTreeAccounts() throws IOException {
+        return tree(accountsUri);
+    }
+
+    JsonNode httpClientTreeTransactions50() throws IOException {
+        return tree(transactionsUri);
+    }
+
+    private JsonNode tree(URI uri) throws IOException {
+        return http.execute(request(uri), response -> {
+            try (InputStream in = body(response)) {
+                return BenchJson.MAPPER.readTree(in).get("data");
             }
         });
     }

@@ -8,26 +8,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The producer comparison as a paired, interleaved measurement, run in a forked JVM: the six calls of
- * {@link ProducerBenchmark} (3 variants x accounts / 50 transactions) take turns, one second each, the order rotating
- * every round, so that the drift of a shared machine (other processes, CPU placement of client and server) hits
- * every variant alike. Ratios are taken per round between neighbours in time, and their median is reported. Per call:
- * calls/s (wall), CPU time and allocated bytes of the calling thread (ThreadMXBean).
+ * The producer comparison as a paired, interleaved measurement, run in a forked JVM: the calls of
+ * {@link ProducerBenchmark} (5 variants x accounts / 50 transactions, plus the {@code finsify:} calls a second time as
+ * the noise gauge) take turns, the order rotating every round, so that the drift of a shared machine (other
+ * processes, CPU placement of client and server) hits every variant alike. Ratios are taken per round between
+ * neighbours in time, and their median is reported. In a turn, THREADS client threads make the same call for the
+ * turn's length. Per call: calls/s (wall, all threads), CPU time and allocated bytes of the calling threads
+ * (ThreadMXBean).
  *
- * <pre>ProducerInterleaved PORT WARMUP_ROUNDS ROUNDS MILLIS_PER_TURN</pre>
+ * <pre>ProducerInterleaved PORT WARMUP_ROUNDS ROUNDS MILLIS_PER_TURN [THREADS]</pre>
  */
 public final class ProducerInterleaved {
 
     private static final ThreadMXBean THREADS =
             (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /** The variants compared with {@code finsify}: typed first (the component's records), then untyped. */
+    static final List<String> BASELINES = List.of("httpClient", "camelHttp", "httpClientTree", "camelHttpMap");
+    static final List<String> OPERATIONS = List.of("Accounts", "Transactions50");
+    /** The finsify calls measured a second time, as another variant: their ratio is the run's noise. */
+    static final String GAUGE = "finsifyAgain";
+
     public static void main(String[] args) throws Exception {
         System.setProperty("bench.port", args[0]);
         int warmupRounds = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         long turnNanos = Long.parseLong(args[3]) * 1_000_000L;
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
 
         ProducerBenchmark bench = new ProducerBenchmark();
         bench.setUp();
@@ -35,22 +47,30 @@ public final class ProducerInterleaved {
         calls.put("finsifyAccounts", bench::finsifyAccounts);
         calls.put("camelHttpAccounts", bench::camelHttpAccounts);
         calls.put("httpClientAccounts", bench::httpClientAccounts);
+        calls.put("camelHttpMapAccounts", bench::camelHttpMapAccounts);
+        calls.put("httpClientTreeAccounts", bench::httpClientTreeAccounts);
+        calls.put(GAUGE + "Accounts", bench::finsifyAccounts);
         calls.put("finsifyTransactions50", bench::finsifyTransactions50);
         calls.put("camelHttpTransactions50", bench::camelHttpTransactions50);
         calls.put("httpClientTransactions50", bench::httpClientTransactions50);
+        calls.put("camelHttpMapTransactions50", bench::camelHttpMapTransactions50);
+        calls.put("httpClientTreeTransactions50", bench::httpClientTreeTransactions50);
+        calls.put(GAUGE + "Transactions50", bench::finsifyTransactions50);
         List<String> names = new ArrayList<>(calls.keySet());
 
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         Map<String, List<double[]>> samples = new LinkedHashMap<>(); // per round: calls/s, cpu us/call, bytes/call
         names.forEach(n -> samples.put(n, new ArrayList<>()));
         for (int round = 0; round < warmupRounds + rounds; round++) {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((i + round) % names.size()); // rotate the order every round
-                double[] sample = turn(calls.get(name), turnNanos);
+                double[] sample = turn(pool, threads, calls.get(name), turnNanos);
                 if (round >= warmupRounds) {
                     samples.get(name).add(sample);
                 }
             }
         }
+        pool.shutdownNow();
         bench.tearDown();
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -68,15 +88,18 @@ public final class ProducerInterleaved {
         }
         result.put("variants", variants);
         Map<String, Object> ratios = new LinkedHashMap<>();
-        for (String op : List.of("Accounts", "Transactions50")) {
-            for (String base : List.of("httpClient", "camelHttp")) {
+        for (String op : OPERATIONS) {
+            for (String base : BASELINES) {
                 ratios.put("finsify/" + base + op + ":callsPerSecond",
                         pairedRatio(samples.get("finsify" + op), samples.get(base + op), 0));
                 ratios.put("finsify/" + base + op + ":threadCpuPerCall",
                         pairedRatio(samples.get("finsify" + op), samples.get(base + op), 1));
             }
+            ratios.put("finsify/" + GAUGE + op + ":callsPerSecond",
+                    pairedRatio(samples.get("finsify" + op), samples.get(GAUGE + op), 0));
         }
         result.put("pairedRatios", ratios);
+        result.put("threads", threads);
         result.put("rounds", rounds);
         result.put("warmupRounds", warmupRounds);
         result.put("millisPerTurn", turnNanos / 1_000_000);
@@ -84,26 +107,44 @@ public final class ProducerInterleaved {
         System.exit(0);
     }
 
-    private static double[] turn(Callable<Object> call, long nanos) throws Exception {
+    /** One turn: {@code threads} threads make the call until the turn ends; calls/s of all, CPU and bytes per call. */
+    private static double[] turn(ExecutorService pool, int threads, Callable<Object> call, long nanos)
+            throws Exception {
+        long start = System.nanoTime();
+        long end = start + nanos;
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> calls(call, end)));
+        }
+        long calls = 0;
+        long cpu = 0;
+        long alloc = 0;
+        for (Future<long[]> f : futures) {
+            long[] r = f.get();
+            calls += r[0];
+            cpu += r[1];
+            alloc += r[2];
+        }
+        long wall = System.nanoTime() - start;
+        return new double[] { calls / (wall / 1e9), cpu / 1e3 / calls, (double) alloc / calls };
+    }
+
+    private static long[] calls(Callable<Object> call, long end) throws Exception {
         long calls = 0;
         long alloc0 = THREADS.getCurrentThreadAllocatedBytes();
         long cpu0 = THREADS.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        long end = start + nanos;
-        long now;
         int sink = 0;
         do {
             Object r = call.call();
             sink += r == null ? 0 : 1;
             calls++;
-            now = System.nanoTime();
-        } while (now < end);
+        } while (System.nanoTime() < end);
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
         long alloc = THREADS.getCurrentThreadAllocatedBytes() - alloc0;
         if (sink != calls) {
             throw new IllegalStateException("a call returned null");
         }
-        return new double[] { calls / ((now - start) / 1e9), cpu / 1e3 / calls, (double) alloc / calls };
+        return new long[] { calls, cpu, alloc };
     }
 
     private static double median(List<double[]> s, int index) {

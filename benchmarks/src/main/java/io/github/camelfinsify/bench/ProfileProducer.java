@@ -38,11 +38,17 @@ public final class ProfileProducer {
         String filter = args.length > 3 ? args[3] : "";
         ProducerBenchmark bench = new ProducerBenchmark();
         bench.setUp();
-        Map<String, Callable<Object>> calls = Map.of(
-                "finsifyAccounts", bench::finsifyAccounts, "camelHttpAccounts", bench::camelHttpAccounts,
-                "httpClientAccounts", bench::httpClientAccounts, "finsifyTransactions50", bench::finsifyTransactions50,
-                "camelHttpTransactions50", bench::camelHttpTransactions50,
-                "httpClientTransactions50", bench::httpClientTransactions50);
+        Map<String, Callable<Object>> calls = Map.ofEntries(
+                Map.entry("finsifyAccounts", bench::finsifyAccounts),
+                Map.entry("camelHttpAccounts", bench::camelHttpAccounts),
+                Map.entry("httpClientAccounts", bench::httpClientAccounts),
+                Map.entry("camelHttpMapAccounts", bench::camelHttpMapAccounts),
+                Map.entry("httpClientTreeAccounts", bench::httpClientTreeAccounts),
+                Map.entry("finsifyTransactions50", bench::finsifyTransactions50),
+                Map.entry("camelHttpTransactions50", bench::camelHttpTransactions50),
+                Map.entry("httpClientTransactions50", bench::httpClientTransactions50),
+                Map.entry("camelHttpMapTransactions50", bench::camelHttpMapTransactions50),
+                Map.entry("httpClientTreeTransactions50", bench::httpClientTreeTransactions50));
         SyncBenchmark sync = new SyncBenchmark();
         CpuMeter meter = new CpuMeter();
         Callable<Object> call = calls.get(variant);

@@ -67,9 +67,11 @@ public final class RunAll {
         out.put("machine", Machine.describe());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("producer", "interleaved: " + (quick ? "3 + 6" : INTERLEAVED_WARMUP + " + " + INTERLEAVED_ROUNDS)
-                                 + " rounds (warm-up + measured) of the 6 calls, " + INTERLEAVED_TURN_MS
-                                 + " ms each, order rotating, 1 thread, forked JVM -Xmx1g, pinned with the canned "
+                                 + " rounds (warm-up + measured) of the 12 calls (5 variants x 2 operations, and "
+                                 + "the finsify calls again as the noise gauge), " + INTERLEAVED_TURN_MS
+                                 + " ms each, order rotating, forked JVM -Xmx1g; 1 client thread pinned with the canned "
                                  + "server to CPU " + SHARED_CPU + (ChildProcess.canPin() ? "" : " (taskset missing: unpinned)")
+                                 + ", then 2 client threads in another JVM on both CPUs (unpinned)"
                                  + "; JMH cross-check (unpinned): "
                                  + producerSettings.describe() + "; canned server: 1 Vert.x event loop, separate JVM");
         settings.put("sync", syncSettings.describe());
@@ -87,12 +89,15 @@ public final class RunAll {
                 int port = server.port();
                 if (only.contains("producer")) {
                     phase("producer", "Producer overhead (interleaved, paired) ...");
-                    Map<String, Object> interleaved = interleaved(port, quick, raw);
+                    Map<String, Object> interleaved = interleaved(port, quick, raw, 1);
+                    phase("producer2", "Producer overhead, 2 client threads (interleaved, paired) ...");
+                    Map<String, Object> interleaved2 = interleaved(port, quick, raw, 2);
                     phase("producerJmh", "Producer overhead (JMH cross-check) ...");
                     var rows = JmhBench.run(ProducerBenchmark.class, port, producerSettings,
                             raw.resolve("jmh-producer.txt"), work);
                     Map<String, Object> producer = new LinkedHashMap<>();
                     producer.put("interleaved", interleaved);
+                    producer.put("interleaved2", interleaved2);
                     producer.put("jmh", producerSection(rows));
                     out.put("producer", producer);
                 }
@@ -182,19 +187,21 @@ public final class RunAll {
     static final int INTERLEAVED_ROUNDS = 40;
     static final int INTERLEAVED_TURN_MS = 250;
 
-    private static Map<String, Object> interleaved(int port, boolean quick, Path raw) throws Exception {
-        // client and server pinned to the same CPU: each call then costs client CPU + server CPU + two context
-        // switches, whatever the scheduler does, so calls/s reflect the client's cost. Unpinned, calls/s swing 10x
-        // with where the scheduler puts the two threads (cross-CPU wake-ups in this VM); the JMH cross-check runs so.
-        List<String> command = ChildProcess.javaCommand(SHARED_CPU, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
+    private static Map<String, Object> interleaved(int port, boolean quick, Path raw, int threads) throws Exception {
+        // 1 thread: client and server pinned to the same CPU: each call then costs client CPU + server CPU + two
+        // context switches, whatever the scheduler does, so calls/s reflect the client's cost. Unpinned, calls/s swing
+        // 10x with where the scheduler puts the two threads (cross-CPU wake-ups in this VM); the JMH cross-check runs
+        // so. 2 threads: what a route with concurrent callers gets from both CPUs, so the client is not pinned.
+        List<String> command = ChildProcess.javaCommand(threads == 1 ? SHARED_CPU : null,
+                List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
                 ProducerInterleaved.class.getName(), List.of(Integer.toString(port),
                         Integer.toString(quick ? 3 : INTERLEAVED_WARMUP), Integer.toString(quick ? 6 : INTERLEAVED_ROUNDS),
-                        Integer.toString(INTERLEAVED_TURN_MS)));
-        Path log = raw.resolve("producer-interleaved.txt");
+                        Integer.toString(INTERLEAVED_TURN_MS), Integer.toString(threads)));
+        Path log = raw.resolve(threads == 1 ? "producer-interleaved.txt" : "producer-interleaved-" + threads + ".txt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("the interleaved producer run did not finish in 300 s; see " + log);
+            throw new IllegalStateException("the interleaved producer run did not finish in 600 s; see " + log);
         }
         for (String line : Files.readAllLines(log)) {
             if (line.startsWith("RESULT ")) {
@@ -213,6 +220,8 @@ public final class RunAll {
             variants.put("finsify", rows.get("finsify" + op));
             variants.put("camelHttp", rows.get("camelHttp" + op));
             variants.put("httpClient", rows.get("httpClient" + op));
+            variants.put("camelHttpMap", rows.get("camelHttpMap" + op));
+            variants.put("httpClientTree", rows.get("httpClientTree" + op));
             section.put(op.equals("Accounts") ? "accounts" : "transactions50", variants);
         }
         return section;
