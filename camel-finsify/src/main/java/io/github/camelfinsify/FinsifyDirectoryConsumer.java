@@ -40,6 +40,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Retry> retries = new ConcurrentHashMap<>();
     private final Set<Long> reportedNeedingUser = ConcurrentHashMap.newKeySet();
+    /** Logins in flight that turned out to need their user: their sync stops before its next exchange. */
+    private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
     private final AtomicLong loginsSynced = new AtomicLong();
     private final AtomicLong loginsFailed = new AtomicLong();
     private final Set<Long> failing = ConcurrentHashMap.newKeySet();
@@ -92,7 +94,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 .newFixedThreadPool(this, "FinsifyDirectorySync", configuration.getMaxConcurrentLogins());
         // keep one login queued per worker, so a worker never waits for the next poll
         queueAhead = configuration.getMaxConcurrentLogins() * 2;
-        syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery, this::isRunAllowed);
+        syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
+                loginId -> isRunAllowed() && !stopping.contains(loginId));
         super.doStart();
         // the registry exists only where health checks are enabled (camel.health.*)
         healthChecks = HealthCheckRegistry.get(getEndpoint().getCamelContext());
@@ -119,6 +122,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() {
+        stopLoginsNeedingUser();
         int submitted = 0;
         for (SyncRequest request : requests.pending(free())) {
             submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
@@ -139,6 +143,24 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         return submitted;
     }
 
+    /**
+     * A login-status webhook may reach any replica while this one syncs the login (a long backfill): the shared
+     * status store is read for the logins in flight at each poll, so their sync stops within one poll, not at its end.
+     */
+    private void stopLoginsNeedingUser() {
+        LoginStatusRegistry statuses = getEndpoint().getComponent().loginStatuses();
+        for (long loginId : inFlight) {
+            if (!stopping.contains(loginId)) {
+                LoginStatusEvent stop = statuses.needingUser(loginId);
+                if (stop != null && inFlight.contains(loginId)) {
+                    stopping.add(loginId);
+                    LOG.info("Login {} needs its user ({}): its sync stops", loginId, stop.rawStatus());
+                    reportOnce(stop);
+                }
+            }
+        }
+    }
+
     private int free() {
         return queueAhead - inFlight.size();
     }
@@ -152,11 +174,12 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 try {
                     syncLogin(loginId, accounts, request);
                 } finally {
+                    stopping.remove(loginId);
                     inFlight.remove(loginId);
                 }
             });
             return true;
-        } catch (RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException shuttingDown) {
             inFlight.remove(loginId);
             return false;
         }
@@ -176,7 +199,12 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 settle(loginId, request, true); // removed from the directory meanwhile
                 return;
             }
-            switch (syncer.sync(loginId, secret, accounts)) {
+            LoginSyncer.Result result = syncer.sync(loginId, secret, accounts);
+            if (stopping.remove(loginId)) {
+                settle(loginId, request, true); // needs its user: reported by the poll that stopped it
+                return;
+            }
+            switch (result) {
                 case SYNCED -> {
                     loginsSynced.incrementAndGet();
                     failing.remove(loginId);

@@ -3,7 +3,7 @@ package io.github.camelfinsify;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 
 import io.github.camelfinsify.client.FinsifyApiException;
 import io.github.camelfinsify.client.FinsifyClient;
@@ -35,10 +35,11 @@ final class LoginSyncer {
     private final TransactionSync sync;
     private final CallThrottle throttle;
     private final EventDelivery delivery;
-    private final BooleanSupplier running;
+    /** Whether to go on with a login: false when the consumer stops, or the login turned out to need its user. */
+    private final LongPredicate running;
 
     LoginSyncer(FinsifyClient client, TransactionSync sync, CallThrottle throttle, EventDelivery delivery,
-                BooleanSupplier running) {
+                LongPredicate running) {
         this.client = client;
         this.sync = sync;
         this.throttle = throttle;
@@ -52,7 +53,7 @@ final class LoginSyncer {
             throttle.acquire();
             List<Account> accounts = client.accounts(secret).data();
             for (Account account : accounts) {
-                if (!running.getAsBoolean()) {
+                if (!running.test(loginId)) {
                     return Result.RETRY;
                 }
                 if (!onlyAccounts.isEmpty() && !onlyAccounts.contains(account.id())) {
@@ -60,7 +61,8 @@ final class LoginSyncer {
                 }
                 throttle.acquire();
                 try (TransactionSync.Session session = sync.open(client, secret, account.id())) {
-                    SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> { }, running);
+                    SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> { },
+                            () -> running.test(loginId));
                     if (!session.isComplete()) {
                         return Result.RETRY;
                     }
