@@ -30,4 +30,4 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   mvn -B -q "${MVN_OPTS[@]}" install -DskipTests
 fi
 
-mvn -B -q "${MVN_OPTS[@]}" -f benchmarks/pom.xml package exec:exec -Dbench.args="$*"
+mvn -B -q "${MVN_OPTS[@]}" -f benchmarks/pom.xml package org.codehaus.mojo:exec-maven-plugin:exec -Dbench.args="$*"
