@@ -8,9 +8,11 @@
 #   benchmarks/run.sh only=producer,sync   # a subset: producer, sync, streaming, webhook, sweep
 #   benchmarks/run.sh only=sweep profile   # the sweep, plus one of 100,000 logins under JFR
 #   SKIP_INSTALL=1 benchmarks/run.sh       # use the camel-finsify jar already in ~/.m2
-#   BENCH_MAVEN_OPTS="-Dmaven.repo.local=/path/m2 -o" benchmarks/run.sh   # extra arguments for every mvn call
-#                                          # (e.g. a private local repository, so the install leaves ~/.m2 alone)
+#   BENCH_MAVEN_OPTS="-Dmaven.repo.local=/path/m2 -o" benchmarks/run.sh   # options for every mvn call (Maven 3.8
+#                                          # reads no MAVEN_ARGS): e.g. a private local repository to install into
 set -euo pipefail
+# shellcheck disable=SC2206 # word splitting wanted: several options in one variable
+MVN_OPTS=(${BENCH_MAVEN_OPTS:-})
 cd "$(dirname "$0")/.."
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -25,9 +27,7 @@ fi
 
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   echo "Installing the component (mvn install -DskipTests) ..."
-  # shellcheck disable=SC2086 # BENCH_MAVEN_OPTS is a list of arguments
-  mvn -B -q ${BENCH_MAVEN_OPTS:-} install -DskipTests
+  mvn -B -q "${MVN_OPTS[@]}" install -DskipTests
 fi
 
-# shellcheck disable=SC2086
-mvn -B -q ${BENCH_MAVEN_OPTS:-} -f benchmarks/pom.xml package exec:exec -Dbench.args="$*"
+mvn -B -q "${MVN_OPTS[@]}" -f benchmarks/pom.xml package org.codehaus.mojo:exec-maven-plugin:exec -Dbench.args="$*"

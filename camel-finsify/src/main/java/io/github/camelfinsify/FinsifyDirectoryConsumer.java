@@ -26,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code finsify:transactions?loginDirectory=#book}: one consumer for a partner's whole book of logins. Each poll
- * hands the logins due to a bounded pool: first those a webhook named (through {@link SyncRequests}), then retries,
- * then the next slice of the reconciliation sweep, which visits every login once per interval. Changes are delivered
- * as by the single-login feed; one login's failure never holds up the others.
+ * {@code finsify:transactions?loginDirectory=#book}: one consumer for a partner's whole book of logins. Each poll, and
+ * each worker that finishes a login, hands the logins due to a bounded pool: first those a webhook named (through
+ * {@link SyncRequests}), then retries, then the next slice of the reconciliation sweep, which visits every login once
+ * per interval. Changes are delivered as by the single-login feed; one login's failure never holds up the others.
  */
 public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
@@ -46,6 +46,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private final AtomicLong loginsFailed = new AtomicLong();
     private final Set<Long> failing = ConcurrentHashMap.newKeySet();
     private final EventDelivery delivery = new ConsumerDelivery(this);
+    /** The scheduler and the workers hand out in turn: the sweep and the retries are read by one thread at a time. */
+    private final Object handOut = new Object();
 
     private LoginDirectory directory;
     private SyncRequests requests;
@@ -54,7 +56,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private CallThrottle throttle;
     private LoginSyncer syncer;
     private ExecutorService workers;
-    private int queueAhead;
+    private int maxInFlight;
     private long savedCursor;
     private FinsifyDirectoryHealthCheck healthCheck;
     private HealthCheckRegistry healthChecks;
@@ -92,8 +94,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         throttle = new CallThrottle(configuration.getMaxCallsPerSecond(), System::nanoTime);
         workers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "FinsifyDirectorySync", configuration.getMaxConcurrentLogins());
-        // keep one login queued per worker, so a worker never waits for the next poll
-        queueAhead = configuration.getMaxConcurrentLogins() * 2;
+        // a worker that finishes hands out the next login itself: no queue needed ahead of the workers
+        maxInFlight = configuration.getMaxConcurrentLogins();
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
                 loginId -> isRunAllowed() && !stopping.contains(loginId));
         super.doStart();
@@ -117,30 +119,46 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
             workers = null;
         }
-        saveCursor();
+        synchronized (handOut) {
+            saveCursor();
+        }
     }
 
     @Override
     protected int poll() {
         stopLoginsNeedingUser();
-        int submitted = 0;
-        for (SyncRequest request : requests.pending(free())) {
-            submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
-        }
-        long now = System.nanoTime();
-        for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
-            if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null)) {
-                submitted++;
+        return handOut();
+    }
+
+    /**
+     * Fills the free places of the pool: webhook requests first, then retries that are due, then the sweep's logins
+     * at its pace. Called by the scheduler and by every worker that finished a login, so a worker never waits for the
+     * next poll.
+     */
+    private int handOut() {
+        synchronized (handOut) {
+            if (!isRunAllowed() || isSuspendingOrSuspended() || free() <= 0) {
+                return 0;
             }
-        }
-        int free = free();
-        if (free > 0) {
-            for (long loginId : sweep.due(free)) {
-                submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+            int submitted = 0;
+            for (SyncRequest request : requests.pending(free())) {
+                submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
             }
-            saveCursor();
+            long now = System.nanoTime();
+            for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
+                if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null)) {
+                    submitted++;
+                }
+            }
+            int free = free();
+            if (free > 0) {
+                for (long loginId : sweep.due(free)) {
+                    submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+                }
+                saveCursor();
+            }
+            return submitted;
         }
-        return submitted;
     }
 
     /**
@@ -162,7 +180,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     }
 
     private int free() {
-        return queueAhead - inFlight.size();
+        return maxInFlight - inFlight.size();
     }
 
     private boolean submit(long loginId, Set<Long> accounts, SyncRequest request) {
@@ -177,6 +195,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                     stopping.remove(loginId);
                     inFlight.remove(loginId);
                 }
+                handOut();
             });
             return true;
         } catch (RejectedExecutionException shuttingDown) {
@@ -276,11 +295,14 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** Writes the sweep's cursor when it moved: a poll that handed out no new page writes nothing. */
+    /**
+     * Writes where the sweep's page in hand starts, when it moved: once per page, and a restart visits at most a page
+     * again (those logins find nothing new).
+     */
     private void saveCursor() {
-        if (sweep != null && sweep.cursor() != savedCursor) {
-            stateRepository.setState(SWEEP_CURSOR_KEY, Long.toString(sweep.cursor()));
-            savedCursor = sweep.cursor();
+        if (sweep != null && sweep.pageStart() != savedCursor) {
+            stateRepository.setState(SWEEP_CURSOR_KEY, Long.toString(sweep.pageStart()));
+            savedCursor = sweep.pageStart();
         }
     }
 

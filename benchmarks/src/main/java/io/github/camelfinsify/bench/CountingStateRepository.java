@@ -5,16 +5,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.spi.StateRepository;
 
 /**
- * The sync state as the consumer sees it, counting the account states written: the end of a sweep that delivers
- * nothing (each synced account writes its state once) shows here and nowhere else. Every call goes to the real
- * repository.
+ * The sync state as the consumer sees it, counting the account states read: the end of a sweep that delivers
+ * nothing shows here and nowhere else (each synced account reads its state once, as its session opens, just before
+ * its one call; a session that changed nothing writes nothing). Every call goes to the real repository.
  */
 final class CountingStateRepository implements StateRepository<String, String> {
 
     private static final String ACCOUNT_KEYS = "finsify-sync:";
 
     private final StateRepository<String, String> delegate;
-    private final AtomicLong accountWrites = new AtomicLong();
+    private final AtomicLong accountReads = new AtomicLong();
     private volatile long target = Long.MAX_VALUE;
     private volatile long reachedNanos;
 
@@ -25,20 +25,21 @@ final class CountingStateRepository implements StateRepository<String, String> {
     @Override
     public void setState(String key, String value) {
         delegate.setState(key, value);
-        if (key.startsWith(ACCOUNT_KEYS) && accountWrites.incrementAndGet() == target) {
-            reachedNanos = System.nanoTime();
-        }
     }
 
     @Override
     public String getState(String key) {
-        return delegate.getState(key);
+        String value = delegate.getState(key);
+        if (key.startsWith(ACCOUNT_KEYS) && accountReads.incrementAndGet() == target) {
+            reachedNanos = System.nanoTime();
+        }
+        return value;
     }
 
-    /** From now on, remember when the count of account writes reaches {@code writes}. */
-    void watchFor(long writes) {
-        target = writes;
-        if (accountWrites.get() >= writes && reachedNanos == 0) {
+    /** From now on, remember when the count of account reads reaches {@code reads}. */
+    void watchFor(long reads) {
+        target = reads;
+        if (accountReads.get() >= reads && reachedNanos == 0) {
             reachedNanos = System.nanoTime();
         }
     }
@@ -51,8 +52,8 @@ final class CountingStateRepository implements StateRepository<String, String> {
         return reachedNanos;
     }
 
-    long accountWrites() {
-        return accountWrites.get();
+    long accountReads() {
+        return accountReads.get();
     }
 
     StateRepository<String, String> inner() {

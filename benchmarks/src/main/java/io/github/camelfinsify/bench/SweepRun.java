@@ -173,7 +173,7 @@ public final class SweepRun {
             out.put("threadsBeforeSweep", ManagementFactory.getThreadMXBean().getThreadCount());
             heap.resetPeak();
             ManagementFactory.getThreadMXBean().resetPeakThreadCount();
-            // the first sweep writes each account's state once, the next sweep once more
+            // the first sweep reads each account's state once, the next sweep once more
             state.watchFor(2 * totals[0]);
 
             if (jfr == null) {

@@ -1,36 +1,51 @@
 package io.github.camelfinsify.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * Visits every login of a {@link LoginDirectory} once per reconciliation interval, spread evenly over it: each call
  * of {@link #due} gives the logins the interval's pace allows since the previous call, so there is no burst when a
- * sweep starts. The directory is read a page at a time, by id; a login added during a sweep is visited when the
- * cursor reaches it. Not thread-safe: one scheduler thread drives it.
+ * sweep starts. The directory is read a page of {@value #PAGE_SIZE} ids at a time, by id, with its size (which sets
+ * the pace) read again with each page; a login added during a sweep behind the page in hand is visited by the next
+ * sweep. Not thread-safe: the caller serialises the calls.
  */
 public final class LoginSweep {
 
     /** The cursor before the first login. */
     public static final long START = Long.MIN_VALUE;
+    /** How many login ids are read from the directory at a time. */
+    public static final int PAGE_SIZE = 256;
 
     private final LoginDirectory directory;
     private final long intervalNanos;
     private final LongSupplier nanoTime;
+    private final int pageSize;
     private long cursor;
+    private long pageStart;
+    private List<Long> page = List.of();
+    private int next;
+    private long size = -1;
     private long lastNanos;
     private double credit;
     private long rounds;
 
     public LoginSweep(LoginDirectory directory, Duration interval, long cursor, LongSupplier nanoTime) {
+        this(directory, interval, cursor, nanoTime, PAGE_SIZE);
+    }
+
+    LoginSweep(LoginDirectory directory, Duration interval, long cursor, LongSupplier nanoTime, int pageSize) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("The reconciliation interval must be positive, was " + interval);
         }
         this.directory = directory;
         this.intervalNanos = interval.toNanos();
         this.cursor = cursor;
+        this.pageStart = cursor;
         this.nanoTime = nanoTime;
+        this.pageSize = pageSize;
         this.lastNanos = nanoTime.getAsLong();
     }
 
@@ -40,7 +55,9 @@ public final class LoginSweep {
      */
     public List<Long> due(int max) {
         long now = nanoTime.getAsLong();
-        long size = directory.size();
+        if (size <= 0) {
+            size = directory.size(); // an empty book is asked again at every call, to notice its first login
+        }
         if (size == 0) {
             lastNanos = now;
             credit = 0;
@@ -52,21 +69,55 @@ public final class LoginSweep {
         if (wanted <= 0) {
             return List.of();
         }
-        List<Long> ids = directory.loginIds(cursor, wanted);
-        if (ids.size() < wanted) {
-            // the end of the book: the next call starts the next sweep
-            cursor = START;
-            rounds++;
-        } else {
-            cursor = ids.get(ids.size() - 1);
+        List<Long> due = new ArrayList<>(wanted);
+        while (due.size() < wanted) {
+            if (next == page.size() && !readPage()) {
+                // the end of the book: the next call starts the next sweep
+                endRound();
+                if (due.isEmpty()) {
+                    credit -= Math.floor(credit);
+                }
+                break;
+            }
+            long id = page.get(next++);
+            due.add(id);
+            cursor = id;
         }
-        credit -= ids.isEmpty() ? Math.floor(credit) : ids.size();
-        return ids;
+        credit -= due.size();
+        if (next == page.size() && page.size() < pageSize && !page.isEmpty()) {
+            endRound(); // the last page is handed out: the sweep is complete now, not at the next call
+        }
+        return due;
+    }
+
+    /** Reads the page after the cursor; answers whether it holds any login. */
+    private boolean readPage() {
+        pageStart = cursor;
+        page = directory.loginIds(cursor, pageSize);
+        next = 0;
+        size = directory.size();
+        return !page.isEmpty();
+    }
+
+    private void endRound() {
+        cursor = START;
+        pageStart = START;
+        page = List.of();
+        next = 0;
+        rounds++;
     }
 
     /** Where the sweep is: the last login id handed out, or {@link #START}. */
     public long cursor() {
         return cursor;
+    }
+
+    /**
+     * Where the page in hand starts: every login up to it was handed out. Saving this rather than {@link #cursor()}
+     * writes once per page, and a restart from it visits at most a page again.
+     */
+    public long pageStart() {
+        return pageStart;
     }
 
     /** How many sweeps reached the end of the book. */

@@ -12,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.client.FinsifyClient;
@@ -38,10 +35,10 @@ public final class TransactionSync {
     static final int SAVE_EVERY = 100;
 
     /**
-     * One lock per account and state repository, for every consumer in this JVM. Weak keys: a repository no longer
+     * The account locks of each state repository, for every consumer in this JVM. Weak keys: a repository no longer
      * used (a stopped context) takes its locks with it.
      */
-    private static final Map<StateRepository<String, String>, Map<Long, ReentrantLock>> LOCKS =
+    private static final Map<StateRepository<String, String>, AccountLocks> LOCKS =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private final StateRepository<String, String> repository;
@@ -49,6 +46,7 @@ public final class TransactionSync {
     private final LocalDate initialFromDate;
     private final Set<ChangeType> changeTypes;
     private final Clock clock;
+    private final AccountLocks locks;
 
     public TransactionSync(StateRepository<String, String> repository, int lookbackDays, LocalDate initialFromDate,
                     Set<ChangeType> changeTypes, Clock clock) {
@@ -57,6 +55,7 @@ public final class TransactionSync {
         this.initialFromDate = initialFromDate;
         this.changeTypes = Set.copyOf(changeTypes);
         this.clock = clock;
+        this.locks = LOCKS.computeIfAbsent(repository, r -> new AccountLocks());
     }
 
     /** Reads {@code changeTypes} ("added,modified,removed"), naming the bad value if there is one. */
@@ -82,8 +81,7 @@ public final class TransactionSync {
 
     /** Opens the account's session: waits for any other session of it, then fetches and diffs its window. */
     public Session open(FinsifyClient client, String loginSecret, long accountId) {
-        ReentrantLock lock = lockOf(accountId);
-        lock.lock();
+        AccountLocks.Held lock = locks.lock(accountId);
         return fetch(client, loginSecret, accountId, lock);
     }
 
@@ -93,25 +91,21 @@ public final class TransactionSync {
      * @throws SyncInProgressException when the other session is still running after that
      */
     public Session open(FinsifyClient client, String loginSecret, long accountId, Duration maxWait) {
-        ReentrantLock lock = lockOf(accountId);
+        AccountLocks.Held lock;
         try {
-            if (!lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SyncInProgressException(accountId);
-            }
+            lock = locks.tryLock(accountId, maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new SyncInProgressException(accountId);
+        }
+        if (lock == null) {
             throw new SyncInProgressException(accountId);
         }
         return fetch(client, loginSecret, accountId, lock);
     }
 
-    private ReentrantLock lockOf(long accountId) {
-        return LOCKS.computeIfAbsent(repository, r -> new ConcurrentHashMap<>())
-                .computeIfAbsent(accountId, id -> new ReentrantLock());
-    }
-
     /** Fetches and diffs the window of an account whose lock the caller holds; releases it on failure. */
-    private Session fetch(FinsifyClient client, String loginSecret, long accountId, ReentrantLock lock) {
+    private Session fetch(FinsifyClient client, String loginSecret, long accountId, AccountLocks.Held lock) {
         try {
             SyncState state = readState(accountId);
             LocalDate today = LocalDate.now(clock);
@@ -176,13 +170,13 @@ public final class TransactionSync {
         private final SyncState state;
         private final List<TransactionChange> changes;
         private final LocalDate today;
-        private final ReentrantLock lock;
+        private final AccountLocks.Held lock;
         private int committed;
         private int unsaved;
         private boolean closed;
 
         private Session(long accountId, SyncState state, List<TransactionChange> changes, LocalDate today,
-                        ReentrantLock lock) {
+                        AccountLocks.Held lock) {
             this.accountId = accountId;
             this.state = state;
             this.changes = changes;

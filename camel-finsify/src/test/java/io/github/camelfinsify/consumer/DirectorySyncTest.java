@@ -51,12 +51,16 @@ class DirectorySyncTest extends SandboxConsumerTestSupport {
     }
 
     private void start(String options) throws Exception {
+        start("&delay=50&maxConcurrentLogins=3", options);
+    }
+
+    private void start(String pace, String options) throws Exception {
         startWebhook();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("finsify:transactions?loginDirectory=#book&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS)
-                     + "&delay=50&initialDelay=0&maxConcurrentLogins=3" + options)
+                     + "&initialDelay=0" + pace + options)
                         .routeId("book").process(delivered::add);
             }
         });
@@ -106,6 +110,21 @@ class DirectorySyncTest extends SandboxConsumerTestSupport {
         }
         assertThat(delivered).allSatisfy(e -> assertThat(e.getIn().getHeaders())
                 .containsKeys(FinsifyConstants.ACCOUNT_ID, FinsifyConstants.CHANGE_TYPE, FinsifyConstants.LOGIN_ID));
+    }
+
+    @Test
+    void aWorkerThatFinishesALoginTakesTheNextWithoutWaitingForThePoll() throws Exception {
+        connectLogins();
+
+        // one poll in 3 s: handing out a login or two per poll, the 12 logins would take half a minute
+        start("&delay=3000&maxConcurrentLogins=1", "&reconciliationInterval=1s");
+
+        int expected = expectedTotal();
+        await().atMost(Duration.ofSeconds(9)).until(() -> delivered.size() >= expected);
+        for (SandboxLogin login : logins) {
+            assertThat(deliveredIds(login.loginId())).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(sandboxWindow(login));
+        }
     }
 
     @Test
