@@ -9,7 +9,6 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelfinsify.model.Transaction;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 
@@ -21,18 +20,18 @@ public final class TransactionStream implements Iterator<Transaction>, Closeable
 
     private final JsonParser parser;
     private final ClassicHttpResponse response;
-    private final ObjectMapper mapper;
+    private final RecordReader records;
     private final Function<IOException, FinsifyApiException> errorMapper;
     private Transaction next;
     private boolean done;
     /** Closed before its last transaction was read: reading on would look like a shorter list. */
     private boolean closedEarly;
 
-    TransactionStream(JsonParser parser, ClassicHttpResponse response, ObjectMapper mapper,
+    TransactionStream(JsonParser parser, ClassicHttpResponse response, RecordReader records,
                       Function<IOException, FinsifyApiException> errorMapper) {
         this.parser = parser;
         this.response = response;
-        this.mapper = mapper;
+        this.records = records;
         this.errorMapper = errorMapper;
     }
 
@@ -52,7 +51,7 @@ public final class TransactionStream implements Iterator<Transaction>, Closeable
         try {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_OBJECT) {
-                next = mapper.readValue(parser, Transaction.class);
+                next = records.transaction(parser);
                 return true;
             }
             if (token != JsonToken.END_ARRAY) {
