@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,14 @@ import io.github.camelfinsify.model.Transaction;
  * Thread-safe.
  */
 final class RecordReader {
+
+    /** The record's fields in the order the API sends them: each name is first compared as bytes with the next. */
+    private static final SerializedString[] TRANSACTION_FIELDS = names("id", "original_id", "date", "amount",
+            "currency", "description", "category", "meta");
+    private static final SerializedString[] ACCOUNT_FIELDS = names("id", "original_id", "login_id", "name",
+            "balance", "currency", "type");
+    private static final int UNKNOWN = -1;
+    private static final int END = -2;
 
     private final ObjectReader longs;
     private final ObjectReader strings;
@@ -104,19 +113,20 @@ final class RecordReader {
         String description = null;
         String category = null;
         JsonNode meta = null;
-        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        for (int expected = 0, field; (field = nextField(parser, TRANSACTION_FIELDS, expected)) != END; ) {
             JsonToken token = parser.nextToken();
             switch (field) {
-                case "id" -> id = longValue(parser, token);
-                case "original_id" -> originalId = string(parser, token);
-                case "date" -> date = date(parser, token);
-                case "amount" -> amount = decimal(parser, token);
-                case "currency" -> currency = string(parser, token);
-                case "description" -> description = string(parser, token);
-                case "category" -> category = string(parser, token);
-                case "meta" -> meta = token == JsonToken.VALUE_NULL ? null : trees.readValue(parser);
+                case 0 -> id = longValue(parser, token);
+                case 1 -> originalId = string(parser, token);
+                case 2 -> date = date(parser, token);
+                case 3 -> amount = decimal(parser, token);
+                case 4 -> currency = string(parser, token);
+                case 5 -> description = string(parser, token);
+                case 6 -> category = string(parser, token);
+                case 7 -> meta = token == JsonToken.VALUE_NULL ? null : trees.readValue(parser);
                 default -> parser.skipChildren();
             }
+            expected = field == UNKNOWN ? expected : field + 1;
         }
         return new Transaction(id, originalId, date, amount, currency, description, category, meta);
     }
@@ -133,20 +143,54 @@ final class RecordReader {
         BigDecimal balance = null;
         String currency = null;
         String type = null;
-        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        for (int expected = 0, field; (field = nextField(parser, ACCOUNT_FIELDS, expected)) != END; ) {
             JsonToken token = parser.nextToken();
             switch (field) {
-                case "id" -> id = longValue(parser, token);
-                case "original_id" -> originalId = string(parser, token);
-                case "login_id" -> loginId = longValue(parser, token);
-                case "name" -> name = string(parser, token);
-                case "balance" -> balance = decimal(parser, token);
-                case "currency" -> currency = string(parser, token);
-                case "type" -> type = string(parser, token);
+                case 0 -> id = longValue(parser, token);
+                case 1 -> originalId = string(parser, token);
+                case 2 -> loginId = longValue(parser, token);
+                case 3 -> name = string(parser, token);
+                case 4 -> balance = decimal(parser, token);
+                case 5 -> currency = string(parser, token);
+                case 6 -> type = string(parser, token);
                 default -> parser.skipChildren();
             }
+            expected = field == UNKNOWN ? expected : field + 1;
         }
         return new Account(id, originalId, loginId, name, balance, currency, type);
+    }
+
+    /**
+     * Moves to the next field of an object: its index in {@code fields}, {@link #UNKNOWN}, or {@link #END} at the
+     * object's end. The name is first matched as bytes against {@code fields[expected]}, which skips the parser's
+     * symbol table lookup while the fields come in the usual order.
+     */
+    private static int nextField(JsonParser parser, SerializedString[] fields, int expected) throws IOException {
+        if (expected < fields.length) {
+            if (parser.nextFieldName(fields[expected])) {
+                return expected;
+            }
+        } else {
+            parser.nextToken();
+        }
+        if (parser.currentToken() != JsonToken.FIELD_NAME) {
+            return END;
+        }
+        String name = parser.currentName();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].getValue().equals(name)) {
+                return i;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static SerializedString[] names(String... names) {
+        SerializedString[] fields = new SerializedString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            fields[i] = new SerializedString(names[i]);
+        }
+        return fields;
     }
 
     private List<Account> accountArray(JsonParser parser) throws IOException {
