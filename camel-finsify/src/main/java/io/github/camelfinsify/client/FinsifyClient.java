@@ -120,6 +120,9 @@ public final class FinsifyClient implements Closeable {
                         .build())
                 // retries are ours: only idempotent calls, with backoff; POSTs never
                 .disableAutomaticRetries()
+                // one client serves every login: a cookie set for one login's call must not ride on the next
+                // login's (the API authenticates by header; cookie handling was also 4 % of a call's CPU)
+                .disableCookieManagement()
                 .setUserAgent("camel-finsify");
         if (config.httpClientCustomizer() != null) {
             config.httpClientCustomizer().accept(builder);
