@@ -21,6 +21,8 @@ import org.apache.camel.support.DefaultProducer;
 public class FinsifyProducer extends DefaultProducer {
 
     private final FinsifyConfiguration configuration;
+    private final OptionDate fromDateOption = new OptionDate("fromDate");
+    private final OptionDate toDateOption = new OptionDate("toDate");
 
     public FinsifyProducer(FinsifyEndpoint endpoint) {
         super(endpoint);
@@ -90,8 +92,8 @@ public class FinsifyProducer extends DefaultProducer {
         String loginSecret = loginSecret(in, operation);
         long accountId = required(in, FinsifyConstants.ACCOUNT_ID, Long.class, configuration.getAccountId(),
                 "accountId", operation);
-        LocalDate from = date(in, FinsifyConstants.FROM_DATE, configuration.getFromDate(), "fromDate");
-        LocalDate to = date(in, FinsifyConstants.TO_DATE, configuration.getToDate(), "toDate");
+        LocalDate from = date(in, FinsifyConstants.FROM_DATE, fromDateOption, configuration.getFromDate());
+        LocalDate to = date(in, FinsifyConstants.TO_DATE, toDateOption, configuration.getToDate());
         if (configuration.isStreaming()) {
             TransactionStream stream = client.streamTransactions(loginSecret, accountId, from, to);
             // the route may not read to the end: release the connection when the exchange is done
@@ -185,11 +187,11 @@ public class FinsifyProducer extends DefaultProducer {
         return value;
     }
 
-    private static LocalDate date(Message in, String header, String option, String optionName) {
+    private static LocalDate date(Message in, String header, OptionDate optionDate, String option) {
         Object value = in.getHeader(header);
         if (value != null) {
             return FinsifyDates.parse(value, "Header " + header);
         }
-        return FinsifyDates.parse(option, "Option " + optionName);
+        return optionDate.of(option);
     }
 }

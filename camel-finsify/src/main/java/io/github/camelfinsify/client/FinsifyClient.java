@@ -403,10 +403,22 @@ public final class FinsifyClient implements Closeable {
         char separator = '?';
         for (Map.Entry<String, String> parameter : call.query().entrySet()) {
             path.append(separator).append(parameter.getKey()).append('=')
-                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+                    .append(queryValue(parameter.getValue()));
             separator = '&';
         }
         return new BasicClassicHttpRequest(call.method(), apiHost, path.toString());
+    }
+
+    /** The value URL-encoded; ids and dates, made of unreserved characters only, as they are (no copy per call). */
+    private static String queryValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '.'
+                  || c == '_' || c == '~')) {
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return value;
     }
 
     private static URI parseUri(String url) {
