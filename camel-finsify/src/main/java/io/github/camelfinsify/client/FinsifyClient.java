@@ -28,7 +28,6 @@ import io.github.camelfinsify.model.LoginRefresh;
 import io.github.camelfinsify.model.Token;
 import io.github.camelfinsify.model.Transaction;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -102,6 +101,8 @@ public final class FinsifyClient implements Closeable {
     }
 
     private static CloseableHttpClient createHttpClient(FinsifyClientConfig config) {
+        // the response timeout is the connections' socket timeout, set when a connection is leased: a request
+        // config's response timeout would set the same value on the socket once more per request
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -115,9 +116,6 @@ public final class FinsifyClient implements Closeable {
         }
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connections.build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(config.responseTimeout()))
-                        .build())
                 // retries are ours: only idempotent calls, with backoff; POSTs never
                 .disableAutomaticRetries()
                 // one client serves every login: a cookie set for one login's call must not ride on the next
