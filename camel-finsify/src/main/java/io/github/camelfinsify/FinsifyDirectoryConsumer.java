@@ -18,6 +18,9 @@ import io.github.camelfinsify.sync.SyncRequests;
 import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -30,7 +33,11 @@ import org.slf4j.LoggerFactory;
  * each worker that finishes a login, hands the logins due to a bounded pool: first those a webhook named (through
  * {@link SyncRequests}), then retries, then the next slice of the reconciliation sweep, which visits every login once
  * per interval. Changes are delivered as by the single-login feed; one login's failure never holds up the others.
+ * <p>
+ * Over JMX (with camel-management) an operator can sync a login now, forget an account's state, and pause the sweep:
+ * pausing stops only the sweep, so webhook-requested syncs, retries and syncs asked for over JMX go on.
  */
+@ManagedResource(description = "Managed Finsify directory consumer: the sync of a book of logins")
 public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FinsifyDirectoryConsumer.class);
@@ -52,6 +59,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private LoginDirectory directory;
     private SyncRequests requests;
     private StateRepository<String, String> stateRepository;
+    private TransactionSync sync;
     private LoginSweep sweep;
     private CallThrottle throttle;
     private LoginSyncer syncer;
@@ -85,7 +93,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         requests = getEndpoint().syncRequests();
         // a JDBC directory or store creates its table when started; starting a started one does nothing
         ServiceHelper.startService(directory, requests);
-        TransactionSync sync = getEndpoint().createSync();
+        sync = getEndpoint().createSync();
         stateRepository = getEndpoint().stateRepository();
         String storedCursor = stateRepository.getState(SWEEP_CURSOR_KEY);
         savedCursor = storedCursor == null ? LoginSweep.START : Long.parseLong(storedCursor);
@@ -306,14 +314,104 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
     }
 
+    // --- operations (JMX) ---------------------------------------------------------------------------------
+
+    @ManagedOperation(description = "Syncs the login now: queued ahead of the sweep, as a webhook would, and taken by "
+                                    + "the next free worker")
+    public void syncLoginNow(long loginId) {
+        checkRunning();
+        secretInDirectory(loginId);
+        LoginStatusEvent stop = getEndpoint().getComponent().loginStatuses().needingUser(loginId);
+        if (stop != null) {
+            throw new IllegalStateException("Login " + loginId + " needs its user (" + stop.rawStatus()
+                                            + "): it syncs again once its user reconnects");
+        }
+        requests.request(loginId, List.of());
+        LOG.info("Login {} is synced now, on an operator's request", loginId);
+        handOut();
+    }
+
+    @ManagedOperation(description = "Forgets the sync state of one account of the login: its next sync starts over "
+                                    + "and delivers the account's whole window again")
+    public void forgetAccountState(long loginId, long accountId) {
+        checkRunning();
+        sync.forget(getEndpoint().getClient(), secretInDirectory(loginId), accountId);
+    }
+
+    @ManagedOperation(description = "Pauses the reconciliation sweep; webhook-requested syncs, retries and syncs "
+                                    + "asked for over JMX go on")
+    public void pauseSweep() {
+        checkRunning();
+        synchronized (handOut) {
+            sweep.pause();
+        }
+        LOG.info("The reconciliation sweep of route {} is paused", getRouteId());
+    }
+
+    @ManagedOperation(description = "Resumes the reconciliation sweep where it stopped, at its pace")
+    public void resumeSweep() {
+        checkRunning();
+        synchronized (handOut) {
+            sweep.resume();
+        }
+        LOG.info("The reconciliation sweep of route {} goes on", getRouteId());
+    }
+
+    @ManagedAttribute(description = "Whether the reconciliation sweep is paused")
+    public boolean isSweepPaused() {
+        synchronized (handOut) {
+            return sweep != null && sweep.isPaused();
+        }
+    }
+
+    @ManagedAttribute(description = "How many logins are being synced now")
+    public int getLoginsInFlight() {
+        return inFlight.size();
+    }
+
+    @ManagedAttribute(description = "How many logins are failing: their last sync ended in an error, after its retries")
+    public int getLoginsFailing() {
+        return failing.size();
+    }
+
+    @ManagedAttribute(description = "How many logins need their user (wrong credentials, expired password, locked)")
+    public long getLoginsNeedingUser() {
+        return getEndpoint().getComponent().loginStatuses().countNeedingUser();
+    }
+
+    @ManagedAttribute(description = "How many logins were synced completely since the consumer started")
+    public long getLoginsSynced() {
+        return loginsSynced.get();
+    }
+
+    @ManagedAttribute(description = "How many sweeps reached the end of the book since the consumer started")
+    public long getSweepsCompleted() {
+        return sweep == null ? 0 : sweep.rounds();
+    }
+
+    private void checkRunning() {
+        if (!isRunAllowed() || sweep == null) {
+            throw new IllegalStateException("The consumer of route " + getRouteId() + " is not running");
+        }
+    }
+
+    private String secretInDirectory(long loginId) {
+        String secret = directory.secretOf(loginId);
+        if (secret == null) {
+            throw new IllegalArgumentException("Login " + loginId + " is not in the login directory");
+        }
+        return secret;
+    }
+
     /** Counts for health and tooling: never one entry per login. */
     Map<String, Object> details() {
         return Map.of("logins", directory.size(),
-                "loginsSynced", loginsSynced.get(),
-                "loginsFailing", failing.size(),
-                "loginsNeedingUser", getEndpoint().getComponent().loginStatuses().countNeedingUser(),
-                "loginsInFlight", inFlight.size(),
-                "sweepsCompleted", sweep.rounds(),
+                "loginsSynced", getLoginsSynced(),
+                "loginsFailing", getLoginsFailing(),
+                "loginsNeedingUser", getLoginsNeedingUser(),
+                "loginsInFlight", getLoginsInFlight(),
+                "sweepsCompleted", getSweepsCompleted(),
+                "sweepPaused", isSweepPaused(),
                 "rateLimitedForMillis", throttle.pausedFor().toMillis());
     }
 }

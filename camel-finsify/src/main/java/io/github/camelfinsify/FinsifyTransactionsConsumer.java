@@ -3,25 +3,34 @@ package io.github.camelfinsify;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.model.Account;
 import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 
 /**
  * {@code finsify:transactions} as a consumer: each poll syncs every account of the login (or {@code accountId}) and
  * delivers its added, modified and removed transactions, oldest first, one per exchange. The state moves on only for
  * exchanges that completed; the first failure ends the account's batch, and the next poll resumes there.
+ * <p>
+ * Over JMX (with camel-management) an operator can sync now and forget an account's state.
  */
+@ManagedResource(description = "Managed Finsify transactions consumer: the sync feed of one login")
 public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
 
     private TransactionSync sync;
     private TransactionSync.Session session;
     private Long loginId;
     private final EventDelivery delivery = new ConsumerDelivery(this);
+    /** A sync asked for over JMX and the scheduled polls take turns: they share the session in hand. */
+    private final Lock polls = new ReentrantLock();
 
     public FinsifyTransactionsConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -43,6 +52,38 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        polls.lock();
+        try {
+            return syncAccounts();
+        } finally {
+            polls.unlock();
+        }
+    }
+
+    @ManagedOperation(description = "Syncs the login now, in this call, after any poll in progress; answers how many "
+                                    + "changes were delivered")
+    public int syncNow() throws Exception {
+        if (!isPollAllowed()) {
+            throw new IllegalStateException("The consumer of route " + getRouteId() + " is not running or suspended");
+        }
+        return poll();
+    }
+
+    @ManagedOperation(description = "Forgets the sync state of one account of the login: its next sync starts over "
+                                    + "and delivers the account's whole window again")
+    public void forgetAccountState(long accountId) {
+        FinsifyConfiguration configuration = getEndpoint().getConfiguration();
+        if (!isRunAllowed()) {
+            throw new IllegalStateException("The consumer of route " + getRouteId() + " is not running");
+        }
+        if (configuration.getAccountId() != null && configuration.getAccountId() != accountId) {
+            throw new IllegalArgumentException("This feed syncs only account " + configuration.getAccountId()
+                                               + ", not " + accountId);
+        }
+        sync.forget(getEndpoint().getClient(), configuration.getLoginSecret(), accountId);
+    }
+
+    private int syncAccounts() throws Exception {
         FinsifyConfiguration configuration = getEndpoint().getConfiguration();
         FinsifyClient client = getEndpoint().getClient();
         String loginSecret = configuration.getLoginSecret();

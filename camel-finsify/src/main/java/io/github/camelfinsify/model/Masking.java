@@ -2,7 +2,8 @@ package io.github.camelfinsify.model;
 
 /**
  * Masks secrets for display: at most the last four characters stay, and only of secrets long enough that four
- * characters do not give them away.
+ * characters do not give them away. Ids (of logins, accounts) shown where anyone with a console may look keep their last
+ * four digits, enough for whoever knows the login to recognise it.
  */
 public final class Masking {
 
@@ -20,5 +21,10 @@ public final class Masking {
             return "****";
         }
         return "****" + secret.substring(secret.length() - VISIBLE);
+    }
+
+    public static String maskId(long id) {
+        String digits = Long.toString(id);
+        return digits.length() <= VISIBLE ? "****" : "****" + digits.substring(digits.length() - VISIBLE);
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * of {@link #due} gives the logins the interval's pace allows since the previous call, so there is no burst when a
  * sweep starts. The directory is read a page of {@value #PAGE_SIZE} ids at a time, by id, with its size (which sets
  * the pace) read again with each page; a login added during a sweep behind the page in hand is visited by the next
- * sweep. Not thread-safe: the caller serialises the calls.
+ * sweep. A paused sweep hands out nothing and owes nothing for the time paused: after {@link #resume()} it goes on from
+ * its cursor at its pace, with no burst to make up. Not thread-safe: the caller serialises the calls.
  */
 public final class LoginSweep {
 
@@ -31,6 +32,7 @@ public final class LoginSweep {
     private long lastNanos;
     private double credit;
     private long rounds;
+    private boolean paused;
 
     public LoginSweep(LoginDirectory directory, Duration interval, long cursor, LongSupplier nanoTime) {
         this(directory, interval, cursor, nanoTime, PAGE_SIZE);
@@ -55,6 +57,10 @@ public final class LoginSweep {
      */
     public List<Long> due(int max) {
         long now = nanoTime.getAsLong();
+        if (paused) {
+            lastNanos = now;
+            return List.of();
+        }
         if (size <= 0) {
             size = directory.size(); // an empty book is asked again at every call, to notice its first login
         }
@@ -105,6 +111,23 @@ public final class LoginSweep {
         page = List.of();
         next = 0;
         rounds++;
+    }
+
+    /** Stops handing out logins until {@link #resume()}; the cursor stays where it is. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Goes on from the cursor, at the interval's pace from now. */
+    public void resume() {
+        if (paused) {
+            paused = false;
+            lastNanos = nanoTime.getAsLong();
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     /** Where the sweep is: the last login id handed out, or {@link #START}. */

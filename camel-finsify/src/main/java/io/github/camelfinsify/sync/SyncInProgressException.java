@@ -1,14 +1,14 @@
 package io.github.camelfinsify.sync;
 
 /**
- * Another session of the account is running (the polling consumer holds it for a whole batch), and waiting for it
- * longer would keep the caller past its own time-out.
+ * Another session of the account is running (a consumer holds it for a whole batch), and waiting for it longer would
+ * keep the caller past its own time-out.
  */
 public final class SyncInProgressException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     public SyncInProgressException(long accountId) {
-        super("Account " + accountId + " is being synced by another consumer");
+        super("Account " + accountId + " is being synced now; try again once that sync ended");
     }
 }

@@ -15,6 +15,7 @@ import java.util.WeakHashMap;
 
 import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.client.FinsifyClient;
+import io.github.camelfinsify.model.Account;
 import io.github.camelfinsify.model.Transaction;
 import org.apache.camel.spi.StateRepository;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ public final class TransactionSync {
 
     /** Persist at least this often during a long session, so a crash re-delivers at most this many changes. */
     static final int SAVE_EVERY = 100;
+    /** How long forgetting an account's state (an operator's call, over JMX) waits for a session of it in flight. */
+    static final long FORGET_MAX_WAIT_SECONDS = 10;
 
     /**
      * The account locks of each state repository, for every consumer in this JVM. Weak keys: a repository no longer
@@ -91,6 +94,34 @@ public final class TransactionSync {
      * @throws SyncInProgressException when the other session is still running after that
      */
     public Session open(FinsifyClient client, String loginSecret, long accountId, Duration maxWait) {
+        return fetch(client, loginSecret, accountId, lock(accountId, maxWait));
+    }
+
+    /**
+     * Forgets what the feed knows of one of the login's accounts: its next session starts over from the initial date
+     * and delivers its whole window again, as added. Waits a while for a session of the account in flight, whose own
+     * save would otherwise undo this.
+     *
+     * @throws IllegalArgumentException when the login has no such account
+     * @throws SyncInProgressException  when a session of the account is still running after that
+     */
+    public void forget(FinsifyClient client, String loginSecret, long accountId) {
+        List<Long> accounts = client.accounts(loginSecret).data().stream().map(Account::id).toList();
+        if (!accounts.contains(accountId)) {
+            throw new IllegalArgumentException("The login has no account " + accountId + "; its accounts are "
+                                               + accounts);
+        }
+        AccountLocks.Held lock = lock(accountId, Duration.ofSeconds(FORGET_MAX_WAIT_SECONDS));
+        try {
+            // a StateRepository cannot remove a key: an empty state reads as a fresh start
+            repository.setState(stateKey(accountId), SyncState.empty().encode());
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("The sync state of account {} was forgotten: its next sync delivers its window again", accountId);
+    }
+
+    private AccountLocks.Held lock(long accountId, Duration maxWait) {
         AccountLocks.Held lock;
         try {
             lock = locks.tryLock(accountId, maxWait);
@@ -101,7 +132,7 @@ public final class TransactionSync {
         if (lock == null) {
             throw new SyncInProgressException(accountId);
         }
-        return fetch(client, loginSecret, accountId, lock);
+        return lock;
     }
 
     /** Fetches and diffs the window of an account whose lock the caller holds; releases it on failure. */

@@ -98,6 +98,36 @@ class LoginSweepTest {
         assertThat(sweep.due(50)).containsExactly(7L);
     }
 
+    @Test
+    void aPausedSweepHandsOutNothing() {
+        book.fill(1, 100);
+        LoginSweep sweep = sweep(8);
+
+        sweep.pause();
+        advance(INTERVAL);
+
+        assertThat(sweep.due(50)).isEmpty();
+        assertThat(sweep.isPaused()).isTrue();
+    }
+
+    @Test
+    void aResumedSweepGoesOnFromItsCursorWithoutMakingUpThePause() {
+        book.fill(1, 100);
+        LoginSweep sweep = sweep(8);
+        advance(Duration.ofSeconds(3));
+        assertThat(sweep.due(50)).containsExactly(1L, 2L, 3L);
+
+        sweep.pause();
+        advance(Duration.ofSeconds(30));
+        sweep.due(50);
+        advance(Duration.ofSeconds(30));
+        sweep.resume();
+        advance(Duration.ofSeconds(2));
+
+        assertThat(sweep.due(50)).containsExactly(4L, 5L); // two seconds' worth, not a minute's
+        assertThat(sweep.isPaused()).isFalse();
+    }
+
     /** A directory that counts how often it is asked. */
     private static final class PagedBook implements LoginDirectory {
         private final MemoryLoginDirectory logins = new MemoryLoginDirectory();

@@ -1,0 +1,134 @@
+package io.github.camelfinsify.consumer;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelfinsify.FinsifyDevConsole;
+import io.github.camelfinsify.model.Masking;
+import io.github.camelfinsify.sandbox.SandboxLogin;
+import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.MemoryLoginDirectory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.impl.console.DefaultDevConsoleRegistry;
+import org.apache.camel.util.json.JsonArray;
+import org.apache.camel.util.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code finsify} developer console, found by its name through Camel's {@link DevConsoleRegistry} (the service
+ * file the build generates from {@code @DevConsole}), after real syncs against the sandbox.
+ */
+class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
+
+    private static final int WINDOW_DAYS = 20;
+    private static final int LOGINS = 4;
+    private static final long UNKNOWN_LOGIN = 990_001L;
+
+    private final MemoryLoginDirectory book = new MemoryLoginDirectory();
+    private final List<SandboxLogin> logins = new ArrayList<>();
+
+    @Override
+    public boolean isUseRouteBuilder() {
+        return false;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        // what camel.main.devConsoleEnabled=true (or camel.server.devConsoleEnabled) sets up in Camel Main
+        context.setDevConsole(true);
+        context.getCamelContextExtension().addContextPlugin(DevConsoleRegistry.class,
+                new DefaultDevConsoleRegistry(context));
+        return context;
+    }
+
+    private DevConsole console() {
+        return DevConsoleRegistry.get(context).resolveById("finsify");
+    }
+
+    private void startBookAndAwaitItsSync() throws Exception {
+        for (int i = 0; i < LOGINS; i++) {
+            SandboxLogin login = sandbox().connectLogin("user_good");
+            logins.add(login);
+            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
+        }
+        book.save(new DirectoryLogin(UNKNOWN_LOGIN, "secret-the-api-does-not-know-7c41e2", "customer-gone"));
+        context.getRegistry().bind("book", book);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS)
+                     + "&initialDelay=0&delay=50&reconciliationInterval=1s").routeId("book").to("mock:synced");
+            }
+        });
+        context.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonObject book = consumer("book");
+            return book.getLong("loginsSynced") >= LOGINS && book.getInteger("loginsFailing") == 1;
+        });
+    }
+
+    private JsonObject consumer(String routeId) {
+        JsonObject json = (JsonObject) console().call(DevConsole.MediaType.JSON, Map.of());
+        JsonArray consumers = (JsonArray) json.get("consumers");
+        return consumers.stream().map(JsonObject.class::cast).filter(c -> routeId.equals(c.get("routeId")))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theRegistryFindsTheConsoleByItsName() throws Exception {
+        context.start();
+
+        assertThat(console()).isInstanceOf(FinsifyDevConsole.class);
+        assertThat(console().supportMediaType(DevConsole.MediaType.TEXT)).isTrue();
+        assertThat(console().supportMediaType(DevConsole.MediaType.JSON)).isTrue();
+    }
+
+    @Test
+    void theDirectoryConsumersCountsAfterASync() throws Exception {
+        startBookAndAwaitItsSync();
+
+        JsonObject book = consumer("book");
+
+        assertThat(book.getString("kind")).isEqualTo("loginDirectory");
+        assertThat(book.getLong("logins")).isEqualTo(LOGINS + 1);
+        assertThat(book.getInteger("loginsFailing")).isEqualTo(1);
+        assertThat(book.getLong("loginsNeedingUser")).isZero();
+        assertThat(book.getBoolean("sweepPaused")).isFalse();
+    }
+
+    @Test
+    void theTextFormShowsTheSameFields() throws Exception {
+        startBookAndAwaitItsSync();
+
+        String text = (String) console().call(DevConsole.MediaType.TEXT, Map.of());
+
+        assertThat(text).startsWith("Route: book (finsify://transactions?")
+                .contains("    kind: loginDirectory\n", "    logins: " + (LOGINS + 1) + "\n",
+                        "    loginsFailing: 1\n");
+    }
+
+    @Test
+    void noSecretAndNoWholeLoginIdIsShown() throws Exception {
+        startBookAndAwaitItsSync();
+
+        String text = console().call(DevConsole.MediaType.TEXT, Map.of()) + " "
+                      + console().call(DevConsole.MediaType.JSON, Map.of());
+
+        for (SandboxLogin login : logins) {
+            assertThat(text).doesNotContain(login.secret(), Long.toString(login.loginId()));
+        }
+        assertThat(text).doesNotContain("secret-the-api-does-not-know", Long.toString(UNKNOWN_LOGIN),
+                sandbox().serviceSecret());
+        assertThat(Masking.maskId(UNKNOWN_LOGIN)).isEqualTo("****0001");
+    }
+}
