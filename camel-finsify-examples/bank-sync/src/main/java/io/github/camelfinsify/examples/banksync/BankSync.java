@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,6 +58,7 @@ public final class BankSync implements AutoCloseable {
     private final LoginSecretStore secrets = new LoginSecretStore();
     private final BackfillProgress progress;
     private final WebhookStats stats;
+    private final StatusBoard status;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     private FinsifySandbox sandbox;
@@ -74,6 +76,7 @@ public final class BankSync implements AutoCloseable {
         this.out = options.out();
         this.progress = new BackfillProgress(out);
         this.stats = new WebhookStats(out);
+        this.status = new StatusBoard(Clock.systemUTC(), stats);
     }
 
     /** The in-process sandbox of this run, or {@code null} against a real Finsify. */
@@ -181,6 +184,7 @@ public final class BankSync implements AutoCloseable {
         int backfilled = progress.awaitDrained(BACKFILL_TIMEOUT);
         context.getRouteController().stopRoute(BankSyncRoutes.BACKFILL_TEMPLATE);
         context.removeRoute(BankSyncRoutes.BACKFILL_TEMPLATE);
+        status.loginSynced(loginId);
         out.printf("   Backfill complete: %,d transactions in %.1f s%n", backfilled,
                 (System.nanoTime() - started) / 1e9);
 
@@ -218,6 +222,7 @@ public final class BankSync implements AutoCloseable {
         main.bind("bankSyncSecrets", secrets);
         main.bind("bankSyncProgress", progress);
         main.bind("bankSyncStats", stats);
+        main.bind("bankSyncStatus", status);
         main.bind("bankSyncState", syncState);
         if (options.yaml()) {
             properties.put("camel.main.routes-include-pattern", "classpath:routes/yaml/*.camel.yaml");
@@ -392,8 +397,10 @@ public final class BankSync implements AutoCloseable {
         out.println(line);
     }
 
-    private void follow(String appUrl, List<Account> accounts) throws InterruptedException {
+    private void follow(String appUrl, List<Account> accounts) throws Exception {
+        main.getCamelContext().addRoutes(new StatusRoutes());
         out.println();
+        out.println("Status page: " + appUrl + "/status");
         out.println("Following webhooks at " + appUrl + "/finsify/webhook; Ctrl-C stops.");
         if (sandbox != null) {
             out.println("Try: curl -s -X POST " + sandbox.adminUrl() + "/accounts/" + accounts.get(0).id()

@@ -65,7 +65,8 @@ public class BankSyncRoutes extends RouteBuilder {
                         .to("sql:{{bank-sync.sql.delete}}?noop=true")
                     .otherwise()
                         .to("sql:{{bank-sync.sql.upsert}}?noop=true")
-                .end();
+                .end()
+                .bean("bankSyncStatus", "changeApplied");
 
         // the summary's queries and the schema
         from("direct:accounts").routeId("accounts")
