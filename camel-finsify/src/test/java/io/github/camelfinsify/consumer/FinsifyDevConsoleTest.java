@@ -67,8 +67,9 @@ class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("finsify:transactions?loginDirectory=#book&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS)
-                     + "&initialDelay=0&delay=50&reconciliationInterval=1s").routeId("book").to("mock:synced");
+                from("finsify:transactions?loginDirectory=#book&initialFromDate="
+                     + LocalDate.now().minusDays(WINDOW_DAYS) + "&initialDelay=0&delay=50&reconciliationInterval=1s")
+                        .routeId("book").to("mock:synced");
             }
         });
         context.start();
