@@ -1,7 +1,9 @@
 package io.github.camelfinsify;
 
+import io.github.camelfinsify.model.Masking;
 import org.apache.camel.Consumer;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 
 /** What the finsify console shows of one consumer, as JSON; {@code null} for a consumer of another component. */
@@ -22,10 +24,16 @@ final class FinsifyConsoleView {
             view.put("loginsInFlight", directory.getLoginsInFlight());
             view.put("sweepPaused", directory.isSweepPaused());
             view.put("sweepsCompleted", directory.getSweepsCompleted());
+            view.put("rateLimitedForMillis", directory.rateLimitedFor().toMillis());
+            JsonArray failing = new JsonArray();
+            directory.failingLogins(top).forEach(id -> failing.add(Masking.maskId(id)));
+            view.put("failingLogins", failing);
             return view;
         }
         if (consumer instanceof FinsifyTransactionsConsumer feed) {
             head(view, feed.getEndpoint(), "login");
+            Long loginId = feed.loginId();
+            view.put("loginId", loginId == null ? null : Masking.maskId(loginId));
             return view;
         }
         if (consumer instanceof FinsifyWebhookConsumer webhook) {

@@ -9,9 +9,8 @@ import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * The {@code finsify} developer console ({@code camel get finsify}, Camel's developer console): per finsify consumer,
- * what it synced, the slowest and longest-failing logins, the last errors by code, and the webhook outcomes. Ids are
- * masked, and no secret is shown.
+ * The {@code finsify} developer console ({@code /q/dev/finsify} on Camel Main's management server): per finsify
+ * consumer, what it synced, what is failing and whether its sweep is paused. Ids are masked, and no secret is shown.
  */
 @DevConsole(name = "finsify", displayName = "Finsify", description = "Finsify sync consumers and webhook receivers")
 public class FinsifyDevConsole extends AbstractDevConsole {

@@ -403,6 +403,16 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         return secret;
     }
 
+    /** At most {@code limit} of the failing logins, lowest id first. */
+    List<Long> failingLogins(int limit) {
+        return failing.stream().sorted().limit(limit).toList();
+    }
+
+    /** How long every login still waits after a 429 of the API. */
+    Duration rateLimitedFor() {
+        return throttle == null ? Duration.ZERO : throttle.pausedFor();
+    }
+
     /** Counts for health and tooling: never one entry per login. */
     Map<String, Object> details() {
         return Map.of("logins", directory.size(),
@@ -412,6 +422,6 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 "loginsInFlight", getLoginsInFlight(),
                 "sweepsCompleted", getSweepsCompleted(),
                 "sweepPaused", isSweepPaused(),
-                "rateLimitedForMillis", throttle.pausedFor().toMillis());
+                "rateLimitedForMillis", rateLimitedFor().toMillis());
     }
 }

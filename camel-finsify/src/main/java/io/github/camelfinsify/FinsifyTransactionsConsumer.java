@@ -27,7 +27,7 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
 
     private TransactionSync sync;
     private TransactionSync.Session session;
-    private Long loginId;
+    private volatile Long loginId;
     private final EventDelivery delivery = new ConsumerDelivery(this);
     /** A sync asked for over JMX and the scheduled polls take turns: they share the session in hand. */
     private final Lock polls = new ReentrantLock();
@@ -81,6 +81,11 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
                                                + ", not " + accountId);
         }
         sync.forget(getEndpoint().getClient(), configuration.getLoginSecret(), accountId);
+    }
+
+    /** The login of the last poll, or {@code null} before the first (or for a login without accounts). */
+    Long loginId() {
+        return loginId;
     }
 
     private int syncAccounts() throws Exception {

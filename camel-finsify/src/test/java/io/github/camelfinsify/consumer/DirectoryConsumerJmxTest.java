@@ -68,8 +68,9 @@ class DirectoryConsumerJmxTest extends SandboxConsumerTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("finsify:transactions?loginDirectory=#book&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS)
-                     + "&initialDelay=0&delay=50&maxConcurrentLogins=3" + options)
+                from("finsify:transactions?loginDirectory=#book&initialFromDate="
+                     + LocalDate.now().minusDays(WINDOW_DAYS) + "&initialDelay=0&delay=50&maxConcurrentLogins=3"
+                     + options)
                         .routeId("book").process(step).process(delivered::add);
             }
         });
@@ -128,7 +129,8 @@ class DirectoryConsumerJmxTest extends SandboxConsumerTestSupport {
         consumer.invoke("syncLoginNow", named.loginId());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveredIds(named).size() >= sandboxWindow(named).size());
-        assertThat(deliveredIds(named)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sandboxWindow(named));
+        assertThat(deliveredIds(named)).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sandboxWindow(named));
         assertThat(delivered).allSatisfy(e -> assertThat(e.getIn().getHeader(FinsifyConstants.LOGIN_ID))
                 .isEqualTo(named.loginId()));
     }

@@ -21,6 +21,7 @@ import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -66,8 +67,9 @@ class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("finsify:transactions?loginDirectory=#book&initialFromDate=" + LocalDate.now().minusDays(WINDOW_DAYS)
-                     + "&initialDelay=0&delay=50&reconciliationInterval=1s").routeId("book").to("mock:synced");
+                from("finsify:transactions?loginDirectory=#book&initialFromDate="
+                     + LocalDate.now().minusDays(WINDOW_DAYS) + "&initialDelay=0&delay=50&reconciliationInterval=1s")
+                        .routeId("book").to("mock:synced");
             }
         });
         context.start();
@@ -107,6 +109,54 @@ class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
     }
 
     @Test
+    void theFailingLoginsAreListedMasked() throws Exception {
+        startBookAndAwaitItsSync();
+
+        JsonObject book = consumer("book");
+
+        assertThat(book.<List<Object>>getCollection("failingLogins")).containsExactly(Masking.maskId(UNKNOWN_LOGIN));
+    }
+
+    @Test
+    void optionTopBoundsTheListsOfLogins() throws Exception {
+        startBookAndAwaitItsSync();
+
+        JsonObject json = (JsonObject) console().call(DevConsole.MediaType.JSON, Map.of(FinsifyDevConsole.TOP, "0"));
+
+        JsonObject book = (JsonObject) ((JsonArray) json.get("consumers")).get(0);
+        assertThat(book.<List<Object>>getCollection("failingLogins")).isEmpty();
+    }
+
+    @Test
+    void aNegativeTopIsRefusedNamingTheOption() throws Exception {
+        context.start();
+
+        assertThatThrownBy(() -> console().call(DevConsole.MediaType.JSON, Map.of(FinsifyDevConsole.TOP, "-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Option top of the finsify console must be 0 or more, was '-1'");
+    }
+
+    @Test
+    void aSingleLoginFeedShowsItsLoginMasked() throws Exception {
+        sandbox().webhookUrl(null);
+        SandboxLogin login = sandbox().connectLogin("user_good");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginSecret=RAW(" + login.secret() + ")&initialDelay=0&delay=3600000")
+                        .routeId("feed").to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer("feed").get("loginId") != null);
+        JsonObject feed = consumer("feed");
+        assertThat(feed.getString("kind")).isEqualTo("login");
+        assertThat(feed.getString("loginId")).isEqualTo(Masking.maskId(login.loginId()));
+        assertThat(feed.getString("endpoint")).doesNotContain(login.secret());
+    }
+
+    @Test
     void theTextFormShowsTheSameFields() throws Exception {
         startBookAndAwaitItsSync();
 
@@ -114,7 +164,8 @@ class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
 
         assertThat(text).startsWith("Route: book (finsify://transactions?")
                 .contains("    kind: loginDirectory\n", "    logins: " + (LOGINS + 1) + "\n",
-                        "    loginsFailing: 1\n");
+                        "    loginsFailing: 1\n",
+                        "    failingLogins:\n        " + Masking.maskId(UNKNOWN_LOGIN) + "\n");
     }
 
     @Test

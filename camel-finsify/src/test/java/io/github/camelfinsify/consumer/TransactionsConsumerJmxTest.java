@@ -90,7 +90,8 @@ class TransactionsConsumerJmxTest extends SandboxConsumerTestSupport {
         Object changes = consumer.invoke("syncNow");
 
         assertThat(changes).isEqualTo(sandboxWindow(forgotten).size());
-        assertThat(deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sandboxWindow(forgotten));
+        assertThat(deliveredIds()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sandboxWindow(forgotten));
         assertThat(delivered).allSatisfy(e -> assertThat(e.getIn().getHeader(FinsifyConstants.ACCOUNT_ID))
                 .isEqualTo(forgotten));
     }
