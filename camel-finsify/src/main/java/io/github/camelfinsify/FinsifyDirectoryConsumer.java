@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.sync.CallThrottle;
@@ -54,7 +56,9 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private final Set<Long> failing = ConcurrentHashMap.newKeySet();
     private final EventDelivery delivery = new ConsumerDelivery(this);
     /** The scheduler and the workers hand out in turn: the sweep and the retries are read by one thread at a time. */
-    private final Object handOut = new Object();
+    private final ReentrantLock handOut = new ReentrantLock();
+    /** A hand-out was asked for while another thread was handing out: that thread hands out once more. */
+    private final AtomicBoolean handOutWanted = new AtomicBoolean();
 
     private LoginDirectory directory;
     private SyncRequests requests;
@@ -127,8 +131,11 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
             workers = null;
         }
-        synchronized (handOut) {
+        handOut.lock();
+        try {
             saveCursor();
+        } finally {
+            handOut.unlock();
         }
     }
 
@@ -141,32 +148,45 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     /**
      * Fills the free places of the pool: webhook requests first, then retries that are due, then the sweep's logins
      * at its pace. Called by the scheduler and by every worker that finished a login, so a worker never waits for the
-     * next poll.
+     * next poll. A caller that finds another thread handing out does not wait (a worker would idle): it leaves a
+     * request, which that thread serves before it lets go.
      */
     private int handOut() {
-        synchronized (handOut) {
-            if (!isRunAllowed() || isSuspendingOrSuspended() || free() <= 0) {
-                return 0;
+        handOutWanted.set(true);
+        int submitted = 0;
+        while (handOutWanted.get() && handOut.tryLock()) {
+            try {
+                handOutWanted.set(false);
+                submitted += fillFreePlaces();
+            } finally {
+                handOut.unlock();
             }
-            int submitted = 0;
-            for (SyncRequest request : requests.pending(free())) {
-                submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
-            }
-            long now = System.nanoTime();
-            for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
-                if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null)) {
-                    submitted++;
-                }
-            }
-            int free = free();
-            if (free > 0) {
-                for (long loginId : sweep.due(free)) {
-                    submitted += submit(loginId, Set.of(), null) ? 1 : 0;
-                }
-                saveCursor();
-            }
-            return submitted;
         }
+        return submitted;
+    }
+
+    private int fillFreePlaces() {
+        if (!isRunAllowed() || isSuspendingOrSuspended() || free() <= 0) {
+            return 0;
+        }
+        int submitted = 0;
+        for (SyncRequest request : requests.pending(free())) {
+            submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
+        }
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
+            if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null)) {
+                submitted++;
+            }
+        }
+        int free = free();
+        if (free > 0) {
+            for (long loginId : sweep.due(free)) {
+                submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+            }
+            saveCursor();
+        }
+        return submitted;
     }
 
     /**

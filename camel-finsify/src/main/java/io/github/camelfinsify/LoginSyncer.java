@@ -51,20 +51,22 @@ final class LoginSyncer {
     Result sync(long loginId, String secret, Set<Long> onlyAccounts) throws InterruptedException {
         try {
             throttle.acquire();
-            List<Account> accounts = client.accounts(secret).data();
-            for (Account account : accounts) {
-                if (!running.test(loginId)) {
-                    return Result.RETRY;
-                }
-                if (!onlyAccounts.isEmpty() && !onlyAccounts.contains(account.id())) {
-                    continue;
-                }
-                throttle.acquire();
-                try (TransactionSync.Session session = sync.open(client, secret, account.id())) {
-                    SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> { },
-                            () -> running.test(loginId));
-                    if (!session.isComplete()) {
+            List<Long> accountIds = client.accounts(secret).data().stream().map(Account::id)
+                    .filter(id -> onlyAccounts.isEmpty() || onlyAccounts.contains(id)).toList();
+            // one batch per login: its accounts' states are read, and written, in one round trip where the
+            // repository can (BulkStateRepository)
+            try (TransactionSync.Batch batch = sync.openBatch(accountIds)) {
+                for (long accountId : accountIds) {
+                    if (!running.test(loginId)) {
                         return Result.RETRY;
+                    }
+                    throttle.acquire();
+                    try (TransactionSync.Session session = batch.open(client, secret, accountId)) {
+                        SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> { },
+                                () -> running.test(loginId));
+                        if (!session.isComplete()) {
+                            return Result.RETRY;
+                        }
                     }
                 }
             }

@@ -26,7 +26,7 @@ final class SweepBench {
     /** The scheduler's delay: short, so that the pool is never starved by the wait for the next poll. */
     static final int DELAY_MILLIS = 1;
     private static final int RUN_TIMEOUT_MINUTES = 25;
-    /** The pace check: the consumer's default delay, a book it sweeps in about 25 s if it hands out 16 logins/s. */
+    /** The pace check: the consumer's default delay, where the workers, not the polls, must set the pace. */
     static final int DEFAULT_DELAY_MILLIS = 500;
     static final long PACE_LOGINS = 400;
 

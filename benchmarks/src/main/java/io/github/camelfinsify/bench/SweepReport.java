@@ -188,12 +188,12 @@ final class SweepReport {
         if (pace != null && Boolean.TRUE.equals(pace.get("ok"))) {
             md.append(String.format("%n## The pace at the default delay%n%nA book of %,d logins, `delay=%d` (the default), "
                                     + "`maxConcurrentLogins=%d`, no warm-up, first sweep only: %.1f s, %,.0f calls/s, "
-                                    + "%.1f logins/s (the bare calls in the slices between: %,.0f calls/s). The consumer "
-                                    + "keeps 2 x maxConcurrentLogins logins in flight and hands out more only when it "
-                                    + "polls: at most %.0f logins/s at this delay.%n",
+                                    + "%.1f logins/s (the bare calls in the slices between: %,.0f calls/s). A worker "
+                                    + "that finishes a login hands out the next itself, so the pace does not wait for "
+                                    + "the scheduler's polls (one every %d ms): it is what %d workers sync.%n",
                     lng(pace, "logins"), lng(pace, "delayMillis"), lng(pace, "threads"), num(pace, "sweep", "seconds"),
                     num(pace, "sweep", "callsPerSecond"), lng(pace, "logins") / num(pace, "sweep", "seconds"),
-                    num(pace, "bare", "callsPerSecond"), 2.0 * lng(pace, "threads") * 1000 / lng(pace, "delayMillis")));
+                    num(pace, "bare", "callsPerSecond"), lng(pace, "delayMillis"), lng(pace, "threads")));
         }
         md.append("\n## Settings\n\n").append(section.get("settings")).append("\n");
         if (section.get("profile") != null) {

@@ -4,9 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.github.camelfinsify.sync.BulkStateRepository;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -20,12 +28,17 @@ import org.apache.camel.support.service.ServiceSupport;
  * sees the state its predecessor wrote last. The SQL is plain (update, else insert; a duplicate key on insert means
  * another writer came first, and the update is repeated), so it runs on H2, PostgreSQL, MySQL and others.
  * <p>
+ * As a {@link BulkStateRepository} it reads several keys with one {@code IN} query and writes several states in one
+ * transaction of batched updates and inserts: the directory consumer's round trips per login, not per account.
+ * <p>
  * Table (created by {@link #start()} when missing, unless {@link #setCreateTable(boolean) turned off}):
  * {@code state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL}.
  */
-public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class JdbcStateRepository extends ServiceSupport implements BulkStateRepository {
 
     public static final String DEFAULT_TABLE = "finsify_sync_state";
+    /** Keys per {@code IN} list: far below every database's limit on bind parameters. */
+    static final int KEYS_PER_QUERY = 100;
 
     private final DataSource dataSource;
     private final String table;
@@ -91,6 +104,93 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             });
         } catch (SQLException e) {
             throw new RuntimeCamelException("Cannot write sync state " + key + " to " + table, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getStates(Collection<String> keys) {
+        Map<String, String> states = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+                try (PreparedStatement ps = c.prepareStatement("SELECT state_key, state_value FROM " + table
+                        + " WHERE state_key IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                        + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            states.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot read " + keys.size() + " sync states from " + table, e);
+        }
+        return states;
+    }
+
+    /**
+     * One transaction: the updates as one JDBC batch, then the inserts of the keys no row had yet. If another writer
+     * inserted one of those keys in between, the transaction is rolled back and each state is upserted on its own.
+     */
+    @Override
+    public void setStates(Map<String, String> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        try {
+            SqlTables.inTransaction(dataSource, c -> {
+                insertAll(c, updateAll(c, states));
+                return null;
+            });
+        } catch (SQLException e) {
+            if (!SqlTables.isTransactionConflict(e) && !(e.getNextException() != null
+                                                         && SqlTables.isTransactionConflict(e.getNextException()))) {
+                throw new RuntimeCamelException("Cannot write " + states.size() + " sync states to " + table, e);
+            }
+            states.forEach(this::setState);
+        }
+    }
+
+    /**
+     * Answers the states whose key had no row, and those whose update count the driver did not tell: inserting one
+     * that had a row violates the key, and the fallback then upserts each.
+     */
+    private Map<String, String> updateAll(Connection c, Map<String, String> states) throws SQLException {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(states.entrySet());
+        Map<String, String> missing = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET state_value = ? WHERE state_key = ?")) {
+            for (Map.Entry<String, String> entry : entries) {
+                ps.setString(1, entry.getValue());
+                ps.setString(2, entry.getKey());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < entries.size(); i++) {
+                if (counts[i] == 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    missing.put(entries.get(i).getKey(), entries.get(i).getValue());
+                }
+            }
+        }
+        return missing;
+    }
+
+    private void insertAll(Connection c, Map<String, String> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO " + table + " (state_key, state_value) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> entry : states.entrySet()) {
+                ps.setString(1, entry.getKey());
+                ps.setString(2, entry.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

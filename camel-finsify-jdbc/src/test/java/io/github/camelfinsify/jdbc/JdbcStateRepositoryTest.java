@@ -1,8 +1,11 @@
 package io.github.camelfinsify.jdbc;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,6 +54,82 @@ class JdbcStateRepositoryTest {
         second.start();
         assertThat(second.getState("finsify-sync:1")).isEqualTo("v1|abd|1:2:3");
         assertThat(second.getState("finsify-sync:2")).hasSize(100_000);
+    }
+
+    @Test
+    void readsSeveralStatesInOneCallLeavingOutKeysWithoutState() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        repository.setState("finsify-sync:1", "v1|abc|");
+        repository.setState("finsify-sync:3", "v1|abd|1:2:3");
+
+        assertThat(repository.getStates(List.of("finsify-sync:1", "finsify-sync:2", "finsify-sync:3")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("finsify-sync:1", "v1|abc|", "finsify-sync:3", "v1|abd|1:2:3"));
+    }
+
+    @Test
+    void readsMoreKeysThanOneQueryTakes() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        int count = JdbcStateRepository.KEYS_PER_QUERY * 2 + 1;
+        Map<String, String> states = new LinkedHashMap<>();
+        IntStream.range(0, count).forEach(i -> states.put("finsify-sync:" + i, "value-" + i));
+        repository.setStates(states);
+
+        assertThat(repository.getStates(states.keySet())).isEqualTo(states);
+    }
+
+    @Test
+    void writesSeveralStatesInOneCallInsertingNewKeysAndReplacingKnownOnes() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        repository.setState("finsify-sync:1", "old");
+
+        repository.setStates(Map.of("finsify-sync:1", "new", "finsify-sync:2", "first"));
+
+        JdbcStateRepository other = new JdbcStateRepository(db.dataSource());
+        assertThat(other.getState("finsify-sync:1")).isEqualTo("new");
+        assertThat(other.getState("finsify-sync:2")).isEqualTo("first");
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("2");
+    }
+
+    @Test
+    void concurrentBatchWritesOfTheSameNewKeysLeaveOneRowEach() throws Exception {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String value = "value-" + i;
+                writes.add(pool.submit(() -> {
+                    go.await();
+                    repository.setStates(Map.of("race:1", value, "race:2", value));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.getStates(List.of("race:1", "race:2"))).hasSize(2);
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("2");
+    }
+
+    @Test
+    void batchWritesAreCommittedWhenThePoolTurnsAutoCommitOff() {
+        try (TestDatabase manual = database.open(pool -> pool.setAutoCommit(false))) {
+            JdbcStateRepository repository = new JdbcStateRepository(manual.dataSource());
+            repository.start();
+            repository.setStates(Map.of("finsify-sync:1", "first"));
+            repository.setStates(Map.of("finsify-sync:1", "second", "finsify-sync:2", "other"));
+
+            assertThat(new JdbcStateRepository(manual.dataSource()).getState("finsify-sync:1")).isEqualTo("second");
+        }
     }
 
     @Test

@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 
 import io.github.camelfinsify.ChangeType;
@@ -135,26 +139,59 @@ public final class TransactionSync {
         return lock;
     }
 
+    /**
+     * Opens a batch of one login's accounts: waits for all their locks (taken in ascending order, so two batches never
+     * deadlock) and, with a {@link BulkStateRepository}, reads their states in one round trip and writes them in one
+     * when the batch closes. Open each account's session through the batch; close the batch in all cases.
+     */
+    public Batch openBatch(Collection<Long> accountIds) {
+        Map<Long, AccountLocks.Held> held = new LinkedHashMap<>();
+        try {
+            for (long accountId : new TreeSet<>(accountIds)) {
+                held.put(accountId, locks.lock(accountId));
+            }
+            Map<Long, String> stored = new HashMap<>();
+            if (repository instanceof BulkStateRepository bulk && !held.isEmpty()) {
+                List<String> keys = held.keySet().stream().map(TransactionSync::stateKey).toList();
+                Map<String, String> values = bulk.getStates(keys);
+                for (long accountId : held.keySet()) {
+                    stored.put(accountId, values.get(stateKey(accountId)));
+                }
+            }
+            return new Batch(held, stored);
+        } catch (RuntimeException e) {
+            held.values().forEach(AccountLocks.Held::unlock);
+            throw e;
+        }
+    }
+
     /** Fetches and diffs the window of an account whose lock the caller holds; releases it on failure. */
     private Session fetch(FinsifyClient client, String loginSecret, long accountId, AccountLocks.Held lock) {
         try {
-            SyncState state = readState(accountId);
-            LocalDate today = LocalDate.now(clock);
-            LocalDate from = state.cursor() == null ? initialFromDate : state.cursor().minusDays(lookbackDays);
-            List<Transaction> window = client.transactions(loginSecret, accountId, from, today).data();
-            return new Session(accountId, state, diff(accountId, state, window, from, today), today, lock);
+            return fetch(client, loginSecret, accountId, readState(accountId), lock, null);
         } catch (RuntimeException e) {
             lock.unlock();
             throw e;
         }
     }
 
+    private Session fetch(FinsifyClient client, String loginSecret, long accountId, SyncState state,
+                          AccountLocks.Held lock, Batch batch) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = state.cursor() == null ? initialFromDate : state.cursor().minusDays(lookbackDays);
+        List<Transaction> window = client.transactions(loginSecret, accountId, from, today).data();
+        return new Session(accountId, state, diff(accountId, state, window, from, today), today, lock, batch);
+    }
+
+    public SyncState readState(long accountId) {
+        return decode(accountId, repository.getState(stateKey(accountId)));
+    }
+
     /**
      * A damaged value (a crash in the middle of a file repository's write) must not stop the feed for good: the
      * account starts afresh, which delivers its window again (sinks upsert by id).
      */
-    public SyncState readState(long accountId) {
-        String stored = repository.getState(stateKey(accountId));
+    private static SyncState decode(long accountId, String stored) {
         try {
             return SyncState.decode(stored);
         } catch (RuntimeException damaged) {
@@ -202,17 +239,20 @@ public final class TransactionSync {
         private final List<TransactionChange> changes;
         private final LocalDate today;
         private final AccountLocks.Held lock;
+        /** The batch that holds the lock and writes the state, or null for a session on its own. */
+        private final Batch batch;
         private int committed;
         private int unsaved;
         private boolean closed;
 
         private Session(long accountId, SyncState state, List<TransactionChange> changes, LocalDate today,
-                        AccountLocks.Held lock) {
+                        AccountLocks.Held lock, Batch batch) {
             this.accountId = accountId;
             this.state = state;
             this.changes = changes;
             this.today = today;
             this.lock = lock;
+            this.batch = batch;
         }
 
         public long accountId() {
@@ -243,7 +283,11 @@ public final class TransactionSync {
             }
             committed++;
             if (++unsaved >= SAVE_EVERY) {
-                repository.setState(stateKey(accountId), state.checkpoint());
+                String checkpoint = state.checkpoint();
+                repository.setState(stateKey(accountId), checkpoint);
+                if (batch != null) {
+                    batch.checkpointed(accountId, checkpoint);
+                }
                 unsaved = 0;
             }
         }
@@ -263,10 +307,84 @@ public final class TransactionSync {
                 // a sync that found nothing new writes nothing (most accounts of most sweeps); otherwise compact
                 // again, so the next session starts from one entry per transaction
                 if (!state.isUnchanged()) {
-                    repository.setState(stateKey(accountId), state.encode());
+                    if (batch != null) {
+                        batch.write(accountId, state.encode());
+                    } else {
+                        repository.setState(stateKey(accountId), state.encode());
+                    }
                 }
             } finally {
-                lock.unlock();
+                if (batch == null) {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /**
+     * The sessions of one login's accounts, holding every account's lock until it closes. With a
+     * {@link BulkStateRepository} the states were read as the batch opened and the sessions' final states are written
+     * together as it closes, still under the locks, so no other session of this JVM sees an older state; a crash
+     * before that re-delivers the login's changes (at least once, as at any crash edge). With any other repository
+     * each session reads and writes its own state, as on its own.
+     */
+    public final class Batch implements AutoCloseable {
+
+        private final Map<Long, AccountLocks.Held> locks;
+        /** The latest state value of each account, read or written (bulk repository only). */
+        private final Map<Long, String> stored;
+        private final Map<String, String> unwritten = new LinkedHashMap<>();
+        private boolean closed;
+
+        private Batch(Map<Long, AccountLocks.Held> locks, Map<Long, String> stored) {
+            this.locks = locks;
+            this.stored = stored;
+        }
+
+        /** Opens the session of one of the batch's accounts: fetches and diffs its window. */
+        public Session open(FinsifyClient client, String loginSecret, long accountId) {
+            AccountLocks.Held lock = locks.get(accountId);
+            if (lock == null || closed) {
+                throw new IllegalArgumentException("Account " + accountId + " is not in this open batch");
+            }
+            SyncState state = isBulk() ? decode(accountId, stored.get(accountId)) : readState(accountId);
+            return fetch(client, loginSecret, accountId, state, lock, this);
+        }
+
+        private boolean isBulk() {
+            return repository instanceof BulkStateRepository;
+        }
+
+        private void write(long accountId, String value) {
+            if (isBulk()) {
+                stored.put(accountId, value);
+                unwritten.put(stateKey(accountId), value);
+            } else {
+                repository.setState(stateKey(accountId), value);
+            }
+        }
+
+        /** A long session saved its state on its own: that value supersedes any this batch had yet to write. */
+        private void checkpointed(long accountId, String value) {
+            if (isBulk()) {
+                stored.put(accountId, value);
+                unwritten.remove(stateKey(accountId));
+            }
+        }
+
+        /** Writes the states the sessions left and lets go of the accounts' locks. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (!unwritten.isEmpty()) {
+                    ((BulkStateRepository) repository).setStates(unwritten);
+                }
+            } finally {
+                locks.values().forEach(AccountLocks.Held::unlock);
             }
         }
     }
