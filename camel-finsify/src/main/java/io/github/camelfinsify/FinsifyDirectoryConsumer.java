@@ -15,6 +15,7 @@ import io.github.camelfinsify.sync.LoginDirectory;
 import io.github.camelfinsify.sync.LoginSweep;
 import io.github.camelfinsify.sync.SyncRequest;
 import io.github.camelfinsify.sync.SyncRequests;
+import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -48,6 +49,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private final EventDelivery delivery = new ConsumerDelivery(this);
     /** The scheduler and the workers hand out in turn: the sweep and the retries are read by one thread at a time. */
     private final Object handOut = new Object();
+    private final SyncStatistics statistics;
 
     private LoginDirectory directory;
     private SyncRequests requests;
@@ -63,6 +65,12 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        statistics = new SyncStatistics(endpoint.getComponent().clock());
+    }
+
+    /** What this consumer synced, for metrics and consoles. */
+    public SyncStatistics getSyncStatistics() {
+        return statistics;
     }
 
     @Override
@@ -97,7 +105,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         // a worker that finishes hands out the next login itself: no queue needed ahead of the workers
         maxInFlight = configuration.getMaxConcurrentLogins();
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
-                loginId -> isRunAllowed() && !stopping.contains(loginId));
+                loginId -> isRunAllowed() && !stopping.contains(loginId), statistics);
         super.doStart();
         // the registry exists only where health checks are enabled (camel.health.*)
         healthChecks = HealthCheckRegistry.get(getEndpoint().getCamelContext());
@@ -215,6 +223,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             reportedNeedingUser.remove(loginId);
             String secret = directory.secretOf(loginId);
             if (secret == null) {
+                statistics.loginGone(loginId);
                 settle(loginId, request, true); // removed from the directory meanwhile
                 return;
             }
@@ -282,6 +291,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     /** A login that needs its user is reported to the route once, as a LoginStatusEvent, until it works again. */
     private void reportOnce(LoginStatusEvent status) {
+        statistics.loginNeedsUser(status.loginId());
         if (reportedNeedingUser.contains(status.loginId())) {
             return;
         }
