@@ -17,6 +17,7 @@ import io.github.camelfinsify.sync.LoginDirectory;
 import io.github.camelfinsify.sync.LoginSweep;
 import io.github.camelfinsify.sync.SyncRequest;
 import io.github.camelfinsify.sync.SyncRequests;
+import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -59,6 +60,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private final ReentrantLock handOut = new ReentrantLock();
     /** A hand-out was asked for while another thread was handing out: that thread hands out once more. */
     private final AtomicBoolean handOutWanted = new AtomicBoolean();
+    private final SyncStatistics statistics;
 
     private LoginDirectory directory;
     private SyncRequests requests;
@@ -75,6 +77,12 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        statistics = new SyncStatistics(endpoint.getComponent().clock());
+    }
+
+    /** What this consumer synced, for metrics and consoles. */
+    public SyncStatistics getSyncStatistics() {
+        return statistics;
     }
 
     @Override
@@ -109,7 +117,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         // a worker that finishes hands out the next login itself: no queue needed ahead of the workers
         maxInFlight = configuration.getMaxConcurrentLogins();
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
-                loginId -> isRunAllowed() && !stopping.contains(loginId));
+                loginId -> isRunAllowed() && !stopping.contains(loginId), statistics);
         super.doStart();
         // the registry exists only where health checks are enabled (camel.health.*)
         healthChecks = HealthCheckRegistry.get(getEndpoint().getCamelContext());
@@ -243,6 +251,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             reportedNeedingUser.remove(loginId);
             String secret = directory.secretOf(loginId);
             if (secret == null) {
+                statistics.loginGone(loginId);
                 settle(loginId, request, true); // removed from the directory meanwhile
                 return;
             }
@@ -310,6 +319,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     /** A login that needs its user is reported to the route once, as a LoginStatusEvent, until it works again. */
     private void reportOnce(LoginStatusEvent status) {
+        statistics.loginNeedsUser(status.loginId());
         if (reportedNeedingUser.contains(status.loginId())) {
             return;
         }
@@ -362,8 +372,11 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                                     + "asked for over JMX go on")
     public void pauseSweep() {
         checkRunning();
-        synchronized (handOut) {
+        handOut.lock();
+        try {
             sweep.pause();
+        } finally {
+            handOut.unlock();
         }
         LOG.info("The reconciliation sweep of route {} is paused", getRouteId());
     }
@@ -371,16 +384,22 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     @ManagedOperation(description = "Resumes the reconciliation sweep where it stopped, at its pace")
     public void resumeSweep() {
         checkRunning();
-        synchronized (handOut) {
+        handOut.lock();
+        try {
             sweep.resume();
+        } finally {
+            handOut.unlock();
         }
         LOG.info("The reconciliation sweep of route {} goes on", getRouteId());
     }
 
     @ManagedAttribute(description = "Whether the reconciliation sweep is paused")
     public boolean isSweepPaused() {
-        synchronized (handOut) {
+        handOut.lock();
+        try {
             return sweep != null && sweep.isPaused();
+        } finally {
+            handOut.unlock();
         }
     }
 

@@ -6,8 +6,10 @@ import java.util.Queue;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.camelfinsify.client.FinsifyApiException;
 import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.model.Account;
+import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.sync.TransactionSync;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -31,9 +33,16 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     private final EventDelivery delivery = new ConsumerDelivery(this);
     /** A sync asked for over JMX and the scheduled polls take turns: they share the session in hand. */
     private final Lock polls = new ReentrantLock();
+    private final SyncStatistics statistics;
 
     public FinsifyTransactionsConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        statistics = new SyncStatistics(endpoint.getComponent().clock());
+    }
+
+    /** What this consumer synced, for metrics and consoles. */
+    public SyncStatistics getSyncStatistics() {
+        return statistics;
     }
 
     @Override
@@ -89,6 +98,20 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private int syncAccounts() throws Exception {
+        try {
+            return syncLogin();
+        } catch (FinsifyLoginActionRequiredException e) {
+            statistics.loginNeedsUser(loginId);
+            throw e;
+        } catch (FinsifyApiException e) {
+            if (loginId != null) {
+                statistics.loginFailed(loginId, e.errorCode());
+            }
+            throw e;
+        }
+    }
+
+    private int syncLogin() {
         FinsifyConfiguration configuration = getEndpoint().getConfiguration();
         FinsifyClient client = getEndpoint().getClient();
         String loginSecret = configuration.getLoginSecret();
@@ -100,15 +123,29 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
         List<Long> accountIds = configuration.getAccountId() != null ? List.of(configuration.getAccountId())
                 : accounts.stream().map(Account::id).toList();
         int delivered = 0;
+        boolean complete = true;
         for (long accountId : accountIds) {
             if (!isBatchAllowed()) {
+                complete = false;
                 break;
             }
             try (TransactionSync.Session opened = sync.open(client, loginSecret, accountId)) {
                 session = opened;
                 delivered += processBatch(new ArrayDeque<>(opened.changes()));
+                if (opened.isComplete()) {
+                    statistics.accountSynced();
+                } else {
+                    complete = false;
+                }
             } finally {
                 session = null;
+            }
+        }
+        if (loginId != null) {
+            if (complete) {
+                statistics.loginSynced(loginId);
+            } else if (isRunAllowed()) {
+                statistics.loginFailed(loginId, null); // the route failed an exchange
             }
         }
         return delivered;
@@ -118,7 +155,7 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> changes) {
         try {
-            return SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> {
+            return SyncExchanges.deliver(session, delivery, loginId, statistics, (exchange, index, size) -> {
                 exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
                 exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
                 exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);

@@ -1,5 +1,7 @@
 package io.github.camelfinsify;
 
+import io.github.camelfinsify.sync.SyncStatistics;
+import io.github.camelfinsify.webhook.WebhookStatistics;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 
@@ -12,9 +14,22 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
 
     private FinsifyWebhookHandler handler;
     private VertxWebhookIntake vertxIntake;
+    private final WebhookStatistics statistics = new WebhookStatistics();
+    private final SyncStatistics syncStatistics;
 
     public FinsifyWebhookConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        syncStatistics = new SyncStatistics(endpoint.getComponent().clock());
+    }
+
+    /** How this consumer answered its requests, for metrics and consoles. */
+    public WebhookStatistics getWebhookStatistics() {
+        return statistics;
+    }
+
+    /** What this consumer synced with {@code fetchTransactions=true}. */
+    public SyncStatistics getSyncStatistics() {
+        return syncStatistics;
     }
 
     @Override
@@ -31,7 +46,7 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        handler = new FinsifyWebhookHandler(getEndpoint(), delivery());
+        handler = new FinsifyWebhookHandler(getEndpoint(), delivery(), statistics, syncStatistics);
         if (FinsifyWebhookHandler.VERTX_PRESENT) {
             // before platform-http adds its route for the path, so the intake's is matched first
             PlatformHttpComponent platformHttp = getEndpoint().getCamelContext()

@@ -14,9 +14,12 @@ import io.github.camelfinsify.model.FinsifyEvent;
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.model.NewTransactionsEvent;
 import io.github.camelfinsify.sync.SyncRequests;
+import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.webhook.FinsifyEventParser;
 import io.github.camelfinsify.webhook.InvalidWebhookException;
 import io.github.camelfinsify.webhook.PresentedToken;
+import io.github.camelfinsify.webhook.WebhookStatistics;
+import io.github.camelfinsify.webhook.WebhookStatistics.Outcome;
 import io.github.camelfinsify.webhook.WebhookTokens;
 import io.github.camelfinsify.sync.SyncInProgressException;
 import io.github.camelfinsify.sync.TransactionSync;
@@ -61,11 +64,21 @@ final class FinsifyWebhookHandler implements Processor {
     private final SyncRequests syncRequests;
     /** The referenceIds being delivered right now. */
     private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
+    private final WebhookStatistics statistics;
+    private final SyncStatistics syncStatistics;
 
+    /** A handler whose counts nobody reads (camel-webhook's endpoint). */
     FinsifyWebhookHandler(FinsifyEndpoint endpoint, EventDelivery delivery) {
+        this(endpoint, delivery, new WebhookStatistics(), new SyncStatistics(endpoint.getComponent().clock()));
+    }
+
+    FinsifyWebhookHandler(FinsifyEndpoint endpoint, EventDelivery delivery, WebhookStatistics statistics,
+                          SyncStatistics syncStatistics) {
         FinsifyConfiguration configuration = endpoint.getConfiguration();
         this.endpoint = endpoint;
         this.delivery = delivery;
+        this.statistics = statistics;
+        this.syncStatistics = syncStatistics;
         this.tokens = WebhookTokens.of(configuration.getWebhookToken(), configuration.isAllowUnauthenticated());
         if (configuration.getMaxBodySize() < 0) {
             throw new IllegalArgumentException("Option maxBodySize must be 0 or more, was "
@@ -115,6 +128,19 @@ final class FinsifyWebhookHandler implements Processor {
      * @param rawQuery    the query string as received, still URL-encoded
      */
     Reply judgeHead(Object tokenHeader, String rawQuery, Long declaredLength, String contentType) {
+        Reply refusal = refuseByHead(tokenHeader, rawQuery, declaredLength, contentType);
+        if (refusal != null) {
+            answered(refusal);
+        }
+        return refusal;
+    }
+
+    /** Counts an answer given outside {@link #process} (on Vert.x, by the intake). */
+    void answered(Reply reply) {
+        statistics.answered(reply.outcome());
+    }
+
+    private Reply refuseByHead(Object tokenHeader, String rawQuery, Long declaredLength, String contentType) {
         if (!tokens.accepts(PresentedToken.read(tokenHeader, rawQuery))) {
             return Reply.error(401, "missing or wrong webhook token");
         }
@@ -135,8 +161,14 @@ final class FinsifyWebhookHandler implements Processor {
         Reply refusal = judgeHead(in.getHeader(PresentedToken.HEADER), rawQuery(in), declaredLength(in),
                 in.getHeader(Exchange.CONTENT_TYPE, String.class));
         if (refusal != null) {
-            return refusal;
+            return refusal; // counted by judgeHead
         }
+        Reply reply = handleBody(in, body);
+        answered(reply);
+        return reply;
+    }
+
+    private Reply handleBody(Message in, Object body) {
         byte[] bytes;
         try {
             bytes = readBody(in, body);
@@ -173,15 +205,15 @@ final class FinsifyWebhookHandler implements Processor {
     private Reply deliverOnce(String key, FinsifyEvent event) {
         try {
             if (idempotentRepository.contains(key)) {
-                return new Reply(200, "{\"status\":\"duplicate\"}");
+                return new Reply(200, "{\"status\":\"duplicate\"}", null, Outcome.DUPLICATE);
             }
         } catch (RuntimeException e) {
             // a shared repository that is down must not turn into an unexplained error page
             delivery.exceptionHandler().handleException("Finsify webhook event could not be checked for repeats", e);
             return Reply.error(503, "the event could not be checked for repeats; send it again");
         }
-        Outcome outcome = deliver(event);
-        if (outcome == Outcome.PROCESSED || outcome == Outcome.REJECTED) {
+        Delivered outcome = deliver(event);
+        if (outcome == Delivered.PROCESSED || outcome == Delivered.REJECTED) {
             try {
                 idempotentRepository.add(key);
             } catch (RuntimeException e) {
@@ -192,16 +224,16 @@ final class FinsifyWebhookHandler implements Processor {
         return reply(outcome);
     }
 
-    private static Reply reply(Outcome outcome) {
+    private static Reply reply(Delivered outcome) {
         return switch (outcome) {
             case PROCESSED -> new Reply(200, "{\"status\":\"processed\"}");
-            case REJECTED -> new Reply(200, "{\"status\":\"rejected\"}");
+            case REJECTED -> new Reply(200, "{\"status\":\"rejected\"}", null, Outcome.REJECTED);
             case BUSY -> Reply.busy("the account is being synced; send the event again later");
             case FAILED -> Reply.error(500, "the event was not processed; send it again");
         };
     }
 
-    private Outcome deliver(FinsifyEvent event) {
+    private Delivered deliver(FinsifyEvent event) {
         try {
             if (event instanceof LoginStatusEvent status) {
                 endpoint.getComponent().loginStatuses().update(status);
@@ -224,17 +256,17 @@ final class FinsifyWebhookHandler implements Processor {
                 message.setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
                 message.setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
             }
-            return delivery.deliver(exchange, "Finsify " + event.eventType() + " event") ? Outcome.PROCESSED
-                    : Outcome.FAILED;
+            return delivery.deliver(exchange, "Finsify " + event.eventType() + " event") ? Delivered.PROCESSED
+                    : Delivered.FAILED;
         } catch (SyncInProgressException e) {
-            return Outcome.BUSY;
+            return Delivered.BUSY;
         } catch (RuntimeException e) {
             delivery.exceptionHandler().handleException("Finsify webhook event could not be processed", e);
-            return Outcome.FAILED;
+            return Delivered.FAILED;
         }
     }
 
-    private Outcome fetchTransactions(NewTransactionsEvent event) {
+    private Delivered fetchTransactions(NewTransactionsEvent event) {
         String loginSecret = secrets.resolve(event.loginId());
         if (loginSecret == null || loginSecret.isBlank()) {
             return reject(event, new FinsifyEventRejectedException(event, "the loginSecretResolver knows no secret "
@@ -243,13 +275,14 @@ final class FinsifyWebhookHandler implements Processor {
         for (long accountId : event.accountIds()) {
             try (TransactionSync.Session session = sync.open(endpoint.getClient(), loginSecret, accountId,
                     SYNC_WAIT)) {
-                SyncExchanges.deliver(session, delivery, event.loginId(), (exchange, index, size) -> {
+                SyncExchanges.deliver(session, delivery, event.loginId(), syncStatistics, (exchange, index, size) -> {
                     exchange.getIn().setHeader(FinsifyConstants.EVENT, event);
                     exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, event.eventType());
                 }, () -> true);
                 if (!session.isComplete()) {
-                    return Outcome.FAILED;
+                    return Delivered.FAILED;
                 }
+                syncStatistics.accountSynced();
             } catch (FinsifyApiException e) {
                 if (e.errorCode() == FinsifyErrorCode.LOGIN_NOT_FOUND
                     || e.errorCode() == FinsifyErrorCode.ACCOUNT_NOT_FOUND) {
@@ -258,7 +291,7 @@ final class FinsifyWebhookHandler implements Processor {
                 throw e;
             }
         }
-        return Outcome.PROCESSED;
+        return Delivered.PROCESSED;
     }
 
     /**
@@ -266,7 +299,7 @@ final class FinsifyWebhookHandler implements Processor {
      * handler (the route's error handler with {@code bridgeErrorHandler=true}), with the event in header
      * {@code CamelFinsifyEvent}.
      */
-    private Outcome reject(NewTransactionsEvent event, FinsifyEventRejectedException reason) {
+    private Delivered reject(NewTransactionsEvent event, FinsifyEventRejectedException reason) {
         Exchange exchange = delivery.newExchange();
         try {
             exchange.getIn().setBody(event);
@@ -277,7 +310,7 @@ final class FinsifyWebhookHandler implements Processor {
         } finally {
             delivery.release(exchange);
         }
-        return Outcome.REJECTED;
+        return Delivered.REJECTED;
     }
 
     /**
@@ -333,12 +366,12 @@ final class FinsifyWebhookHandler implements Processor {
         }
     }
 
-    private enum Outcome { PROCESSED, FAILED, BUSY, REJECTED }
+    private enum Delivered { PROCESSED, FAILED, BUSY, REJECTED }
 
-    record Reply(int status, String json, Integer retryAfterSeconds) {
+    record Reply(int status, String json, Integer retryAfterSeconds, Outcome outcome) {
 
         Reply(int status, String json) {
-            this(status, json, null);
+            this(status, json, null, Outcome.ofStatus(status));
         }
 
         static Reply error(int status, String message) {
@@ -348,7 +381,7 @@ final class FinsifyWebhookHandler implements Processor {
         /** 503 with Retry-After: every sender retries it. */
         static Reply busy(String message) {
             Reply error = error(503, message);
-            return new Reply(503, error.json(), RETRY_AFTER_SECONDS);
+            return new Reply(503, error.json(), RETRY_AFTER_SECONDS, Outcome.SERVER_ERROR);
         }
     }
 }

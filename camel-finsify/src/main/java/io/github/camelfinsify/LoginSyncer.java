@@ -10,6 +10,7 @@ import io.github.camelfinsify.client.FinsifyClient;
 import io.github.camelfinsify.client.FinsifyErrorCode;
 import io.github.camelfinsify.model.Account;
 import io.github.camelfinsify.sync.CallThrottle;
+import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.sync.TransactionSync;
 
 /**
@@ -37,41 +38,28 @@ final class LoginSyncer {
     private final EventDelivery delivery;
     /** Whether to go on with a login: false when the consumer stops, or the login turned out to need its user. */
     private final LongPredicate running;
+    private final SyncStatistics statistics;
 
     LoginSyncer(FinsifyClient client, TransactionSync sync, CallThrottle throttle, EventDelivery delivery,
-                LongPredicate running) {
+                LongPredicate running, SyncStatistics statistics) {
         this.client = client;
         this.sync = sync;
         this.throttle = throttle;
         this.delivery = delivery;
         this.running = running;
+        this.statistics = statistics;
     }
 
     /** Syncs the given accounts of the login, or all of them when {@code onlyAccounts} is empty. */
     Result sync(long loginId, String secret, Set<Long> onlyAccounts) throws InterruptedException {
         try {
-            throttle.acquire();
-            List<Long> accountIds = client.accounts(secret).data().stream().map(Account::id)
-                    .filter(id -> onlyAccounts.isEmpty() || onlyAccounts.contains(id)).toList();
-            // one batch per login: its accounts' states are read, and written, in one round trip where the
-            // repository can (BulkStateRepository)
-            try (TransactionSync.Batch batch = sync.openBatch(accountIds)) {
-                for (long accountId : accountIds) {
-                    if (!running.test(loginId)) {
-                        return Result.RETRY;
-                    }
-                    throttle.acquire();
-                    try (TransactionSync.Session session = batch.open(client, secret, accountId)) {
-                        SyncExchanges.deliver(session, delivery, loginId, (exchange, index, size) -> { },
-                                () -> running.test(loginId));
-                        if (!session.isComplete()) {
-                            return Result.RETRY;
-                        }
-                    }
-                }
+            Result result = syncAccounts(loginId, secret, onlyAccounts);
+            if (result == Result.SYNCED) {
+                statistics.loginSynced(loginId);
             }
-            return Result.SYNCED;
+            return result;
         } catch (FinsifyApiException e) {
+            statistics.loginFailed(loginId, e.errorCode());
             if (e.errorCode() == FinsifyErrorCode.RATE_LIMITED) {
                 throttle.pauseFor(e.retryAfter().orElse(RATE_LIMIT_PAUSE));
             }
@@ -82,6 +70,37 @@ final class LoginSyncer {
                 return Result.RETRY;
             }
             throw e;
+        } catch (RuntimeException e) {
+            statistics.loginFailed(loginId, null);
+            throw e;
         }
+    }
+
+    private Result syncAccounts(long loginId, String secret, Set<Long> onlyAccounts) throws InterruptedException {
+        throttle.acquire();
+        List<Long> accountIds = client.accounts(secret).data().stream().map(Account::id)
+                .filter(id -> onlyAccounts.isEmpty() || onlyAccounts.contains(id)).toList();
+        // one batch per login: its accounts' states are read, and written, in one round trip where the repository
+        // can (BulkStateRepository)
+        try (TransactionSync.Batch batch = sync.openBatch(accountIds)) {
+            for (long accountId : accountIds) {
+                if (!running.test(loginId)) {
+                    return Result.RETRY;
+                }
+                throttle.acquire();
+                try (TransactionSync.Session session = batch.open(client, secret, accountId)) {
+                    SyncExchanges.deliver(session, delivery, loginId, statistics, (exchange, index, size) -> { },
+                            () -> running.test(loginId));
+                    if (!session.isComplete()) {
+                        if (running.test(loginId)) {
+                            statistics.loginFailed(loginId, null); // the route failed an exchange
+                        }
+                        return Result.RETRY;
+                    }
+                }
+                statistics.accountSynced();
+            }
+        }
+        return Result.SYNCED;
     }
 }

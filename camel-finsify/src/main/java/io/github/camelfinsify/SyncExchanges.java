@@ -1,4 +1,5 @@
 package io.github.camelfinsify;
+import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.sync.TransactionChange;
 import io.github.camelfinsify.sync.TransactionSync;
 
@@ -27,8 +28,8 @@ final class SyncExchanges {
      * stops at the first exchange that did not complete, so the feed keeps its order: that change and the rest come
      * again with the next session. Answers how many were delivered.
      */
-    static int deliver(TransactionSync.Session session, EventDelivery delivery, Long loginId, Decoration decoration,
-                       BooleanSupplier running) {
+    static int deliver(TransactionSync.Session session, EventDelivery delivery, Long loginId,
+                       SyncStatistics statistics, Decoration decoration, BooleanSupplier running) {
         int size = (int) session.changes().stream().filter(session::isDelivered).count();
         int index = 0;
         for (TransactionChange change : session.changes()) {
@@ -42,6 +43,7 @@ final class SyncExchanges {
                 if (!delivery.deliver(exchange, "Finsify " + change.type() + " transaction " + change.id())) {
                     break;
                 }
+                statistics.changeDelivered(change.type());
                 index++;
             }
             session.commit(change);

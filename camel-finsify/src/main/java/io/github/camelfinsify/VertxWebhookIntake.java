@@ -81,7 +81,7 @@ final class VertxWebhookIntake {
         // a failure of the consumer's route (its body handler's 413) comes to the first matching failure handler
         Route head = router.route(HttpMethod.POST, path)
                 .handler(ctx -> judgeHead(ctx, handler, serverReadsBody))
-                .failureHandler(ctx -> failed(ctx, tooLarge));
+                .failureHandler(ctx -> failed(ctx, handler, tooLarge));
         return new VertxWebhookIntake(head, serverReadsBody);
     }
 
@@ -174,7 +174,9 @@ final class VertxWebhookIntake {
             // timers of a context run on its event loop, as the request's end does: the two cannot overlap
             long timer = ctx.vertx().setTimer(FinsifyWebhookHandler.BODY_TIMEOUT.toMillis(), expired -> {
                 request.pause();
-                answer(ctx, Reply.error(408, bodyTimedOut()));
+                Reply timedOut = Reply.error(408, bodyTimedOut());
+                handler.answered(timedOut);
+                answer(ctx, timedOut);
             });
             ctx.put(BODY_TIMER, timer);
             request.end().onComplete(ended -> ctx.vertx().cancelTimer(timer));
@@ -182,12 +184,13 @@ final class VertxWebhookIntake {
         ctx.next();
     }
 
-    private static void failed(RoutingContext ctx, Reply tooLarge) {
+    private static void failed(RoutingContext ctx, FinsifyWebhookHandler handler, Reply tooLarge) {
         Long timer = ctx.get(BODY_TIMER);
         if (timer != null) {
             ctx.vertx().cancelTimer(timer);
         }
-        if (ctx.statusCode() == 413) {
+        if (ctx.statusCode() == 413 && !ctx.response().ended()) {
+            handler.answered(tooLarge);
             answer(ctx, tooLarge);
         } else if (!ctx.response().ended()) {
             ctx.next();

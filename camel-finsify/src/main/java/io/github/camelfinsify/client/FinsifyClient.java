@@ -326,6 +326,7 @@ public final class FinsifyClient implements Closeable {
                 Duration delay = retryPolicy.delayBefore(n, e);
                 LOG.warn("{} failed ({}); retry {} of {} in {} ms", call.describe(), e.getMessage(), n,
                         config.maxRetries(), delay.toMillis());
+                config.callListener().onRetry(call.operation());
                 sleep(delay, call, e);
             }
         }
@@ -373,19 +374,25 @@ public final class FinsifyClient implements Closeable {
         try {
             response = http.executeOpen(null, request, null);
         } catch (IOException e) {
-            throw errors(call).fromIoFailure(call.describe(), e);
+            FinsifyApiException failure = errors(call).fromIoFailure(call.describe(), e);
+            config.callListener().onCall(call.operation(), 0, failure.errorCode(), System.nanoTime() - start);
+            throw failure;
         }
+        long elapsed = System.nanoTime() - start;
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} -> HTTP {} in {} ms", call.describe(), response.getCode(),
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.debug("{} -> HTTP {} in {} ms", call.describe(), response.getCode(), elapsed / 1_000_000);
         }
         if (response.getCode() >= 300) {
+            FinsifyApiException failure;
             try {
-                throw errors(call).fromResponse(call.describe(), response);
+                failure = errors(call).fromResponse(call.describe(), response);
             } finally {
                 closeQuietly(response);
             }
+            config.callListener().onCall(call.operation(), response.getCode(), failure.errorCode(), elapsed);
+            throw failure;
         }
+        config.callListener().onCall(call.operation(), response.getCode(), null, elapsed);
         return response;
     }
 
@@ -511,7 +518,12 @@ public final class FinsifyClient implements Closeable {
         }
 
         String describe() {
-            return "Finsify " + method + " " + (absolute ? URI.create(path).getPath() : path);
+            return "Finsify " + operation();
+        }
+
+        /** Method and path, as metrics name the call: no query, no host. */
+        String operation() {
+            return method + " " + (absolute ? URI.create(path).getPath() : path);
         }
 
         @Override

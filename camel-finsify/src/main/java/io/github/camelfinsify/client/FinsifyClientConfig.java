@@ -25,7 +25,8 @@ public record FinsifyClientConfig(
         Duration retryDelay,
         Duration servicesCacheTtl,
         SSLContext sslContext,
-        Consumer<HttpClientBuilder> httpClientCustomizer) {
+        Consumer<HttpClientBuilder> httpClientCustomizer,
+        FinsifyCallListener callListener) {
 
     public static final String DEFAULT_BASE_URL = "https://api.finsify.com/v2";
     public static final String DEFAULT_SERVICES_URL = "https://assets.finsify.com/service.json";
@@ -50,6 +51,7 @@ public record FinsifyClientConfig(
         responseTimeout = positive(responseTimeout, Duration.ofSeconds(30), "responseTimeout");
         retryDelay = retryDelay == null ? Duration.ofMillis(500) : retryDelay;
         servicesCacheTtl = servicesCacheTtl == null ? Duration.ofHours(1) : servicesCacheTtl;
+        callListener = callListener == null ? FinsifyCallListener.NONE : callListener;
     }
 
     public static Builder builder() {
@@ -115,6 +117,7 @@ public record FinsifyClientConfig(
         private Duration servicesCacheTtl;
         private SSLContext sslContext;
         private Consumer<HttpClientBuilder> httpClientCustomizer;
+        private FinsifyCallListener callListener;
 
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -176,9 +179,16 @@ public record FinsifyClientConfig(
             return this;
         }
 
+        /** Hears every call and retry (default: none). */
+        public Builder callListener(FinsifyCallListener callListener) {
+            this.callListener = callListener;
+            return this;
+        }
+
         public FinsifyClientConfig build() {
             return new FinsifyClientConfig(baseUrl, servicesUrl, clientId, serviceSecret, appSecret, connectTimeout,
-                    responseTimeout, maxRetries, retryDelay, servicesCacheTtl, sslContext, httpClientCustomizer);
+                    responseTimeout, maxRetries, retryDelay, servicesCacheTtl, sslContext, httpClientCustomizer,
+                    callListener);
         }
     }
 }
