@@ -185,6 +185,8 @@ class DirectoryConsumerJmxTest extends SandboxConsumerTestSupport {
         awaitBackfill();
 
         consumer.invoke("pauseSweep");
+        // logins the sweep handed out before the pause finish; what changes after that waits for the resume
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.attribute("LoginsInFlight").equals(0));
         SandboxLogin asked = logins.get(0);
         SandboxLogin swept = logins.get(5);
         List<SandboxTransaction> askedNew = sandbox().addTransactions(asked.accountIds().get(0), 2);
@@ -206,6 +208,8 @@ class DirectoryConsumerJmxTest extends SandboxConsumerTestSupport {
         ConsumerMBean consumer = start(EVERY_SECOND);
         awaitBackfill();
         consumer.invoke("pauseSweep");
+        // logins the sweep handed out before the pause finish; what changes after that waits for the resume
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.attribute("LoginsInFlight").equals(0));
         SandboxLogin swept = logins.get(3);
         List<SandboxTransaction> sweptNew = sandbox().addTransactions(swept.accountIds().get(0), 2);
         int before = delivered.size();
@@ -226,6 +230,8 @@ class DirectoryConsumerJmxTest extends SandboxConsumerTestSupport {
         awaitBackfill();
 
         consumer.invoke("pauseSweep");
+        // logins the sweep handed out before the pause finish; what changes after that waits for the resume
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.attribute("LoginsInFlight").equals(0));
         SandboxLogin notified = logins.get(2);
         List<SandboxTransaction> added = sandbox().addTransactions(notified.accountIds().get(0), 2); // its webhook
 
