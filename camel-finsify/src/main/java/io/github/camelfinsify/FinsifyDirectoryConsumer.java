@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.sync.CallThrottle;
@@ -139,12 +140,10 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
             workers = null;
         }
-        handOut.lock();
-        try {
+        underHandOut(() -> {
             saveCursor();
-        } finally {
-            handOut.unlock();
-        }
+            return null;
+        });
     }
 
     @Override
@@ -372,32 +371,33 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                                     + "asked for over JMX go on")
     public void pauseSweep() {
         checkRunning();
-        handOut.lock();
-        try {
+        underHandOut(() -> {
             sweep.pause();
-        } finally {
-            handOut.unlock();
-        }
+            return null;
+        });
         LOG.info("The reconciliation sweep of route {} is paused", getRouteId());
     }
 
     @ManagedOperation(description = "Resumes the reconciliation sweep where it stopped, at its pace")
     public void resumeSweep() {
         checkRunning();
-        handOut.lock();
-        try {
+        underHandOut(() -> {
             sweep.resume();
-        } finally {
-            handOut.unlock();
-        }
+            return null;
+        });
         LOG.info("The reconciliation sweep of route {} goes on", getRouteId());
     }
 
     @ManagedAttribute(description = "Whether the reconciliation sweep is paused")
     public boolean isSweepPaused() {
+        return underHandOut(() -> sweep != null && sweep.isPaused());
+    }
+
+    /** The sweep and its cursor are read and changed by one thread at a time: the one handing out. */
+    private <T> T underHandOut(Supplier<T> action) {
         handOut.lock();
         try {
-            return sweep != null && sweep.isPaused();
+            return action.get();
         } finally {
             handOut.unlock();
         }
