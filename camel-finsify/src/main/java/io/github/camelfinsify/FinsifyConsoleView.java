@@ -1,6 +1,8 @@
 package io.github.camelfinsify;
 
 import io.github.camelfinsify.model.Masking;
+import io.github.camelfinsify.sync.SyncStatistics;
+import io.github.camelfinsify.webhook.WebhookStatistics;
 import org.apache.camel.Consumer;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.json.JsonArray;
@@ -28,19 +30,67 @@ final class FinsifyConsoleView {
             JsonArray failing = new JsonArray();
             directory.failingLogins(top).forEach(id -> failing.add(Masking.maskId(id)));
             view.put("failingLogins", failing);
+            statistics(view, directory.getSyncStatistics(), top);
             return view;
         }
         if (consumer instanceof FinsifyTransactionsConsumer feed) {
             head(view, feed.getEndpoint(), "login");
             Long loginId = feed.loginId();
             view.put("loginId", loginId == null ? null : Masking.maskId(loginId));
+            statistics(view, feed.getSyncStatistics(), top);
             return view;
         }
         if (consumer instanceof FinsifyWebhookConsumer webhook) {
             head(view, webhook.getEndpoint(), "webhook");
+            JsonObject outcomes = new JsonObject();
+            WebhookStatistics statistics = webhook.getWebhookStatistics();
+            for (WebhookStatistics.Outcome outcome : WebhookStatistics.Outcome.values()) {
+                outcomes.put(outcome.tag(), statistics.count(outcome));
+            }
+            view.put("webhookOutcomes", outcomes);
+            if (webhook.getSyncStatistics() != null) {
+                statistics(view, webhook.getSyncStatistics(), top);
+            }
             return view;
         }
         return null;
+    }
+
+    /** What a sync consumer did so far: counts, the logins most behind and failing longest (masked), errors by code. */
+    private static void statistics(JsonObject view, SyncStatistics statistics, int top) {
+        view.put("accountsSynced", statistics.accountsSynced());
+        JsonObject changes = new JsonObject();
+        for (ChangeType type : ChangeType.values()) {
+            changes.put(type.name(), statistics.changes(type));
+        }
+        view.put("changes", changes);
+        view.put("oldestLagSeconds", statistics.oldestLag().toSeconds());
+        JsonArray behind = new JsonArray();
+        for (SyncStatistics.LoginLag lag : statistics.mostBehind(top)) {
+            JsonObject row = new JsonObject();
+            row.put("login", Masking.maskId(lag.loginId()));
+            row.put("lastSynced", lag.lastSynced().toString());
+            row.put("lagSeconds", lag.lag().toSeconds());
+            behind.add(row);
+        }
+        view.put("mostBehind", behind);
+        JsonArray failing = new JsonArray();
+        for (SyncStatistics.FailingLogin login : statistics.longestFailing(top)) {
+            JsonObject row = new JsonObject();
+            row.put("login", Masking.maskId(login.loginId()));
+            row.put("since", login.since().toString());
+            row.put("lastError", login.lastError() == null ? null : login.lastError().name());
+            failing.add(row);
+        }
+        view.put("longestFailing", failing);
+        JsonObject errors = new JsonObject();
+        statistics.errors().forEach((code, count) -> {
+            JsonObject row = new JsonObject();
+            row.put("count", count.count());
+            row.put("last", count.last().toString());
+            errors.put(code.name(), row);
+        });
+        view.put("errorsByCode", errors);
     }
 
     private static void head(JsonObject view, FinsifyEndpoint endpoint, String kind) {

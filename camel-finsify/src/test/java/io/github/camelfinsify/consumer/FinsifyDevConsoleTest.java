@@ -20,6 +20,7 @@ import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import static io.github.camelfinsify.test.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -106,6 +107,55 @@ class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
         assertThat(book.getInteger("loginsFailing")).isEqualTo(1);
         assertThat(book.getLong("loginsNeedingUser")).isZero();
         assertThat(book.getBoolean("sweepPaused")).isFalse();
+    }
+
+    @Test
+    void theSyncStatisticsCountWhatTheSweepDelivered() throws Exception {
+        startBookAndAwaitItsSync();
+        int accounts = logins.stream().mapToInt(login -> login.accountIds().size()).sum();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonObject book = consumer("book");
+            assertThat(book.getLong("accountsSynced")).isGreaterThanOrEqualTo(accounts);
+            assertThat(((JsonObject) book.get("changes")).getLong("ADDED"))
+                    .isEqualTo(getMockEndpoint("mock:synced").getReceivedCounter()).isPositive();
+        });
+        JsonObject book = consumer("book");
+        JsonObject failing = (JsonObject) book.<List<Object>>getCollection("longestFailing").get(0);
+        assertThat(failing.getString("login")).isEqualTo(Masking.maskId(UNKNOWN_LOGIN));
+        assertThat(failing.getString("lastError")).isEqualTo("LOGIN_NOT_FOUND");
+        assertThat(((JsonObject) book.get("errorsByCode")).getMap("LOGIN_NOT_FOUND").get("count")).isNotNull();
+        assertThat(book.<List<Object>>getCollection("mostBehind")).hasSize(LOGINS)
+                .allSatisfy(row -> assertThat(((JsonObject) row).getString("login")).startsWith("****"));
+    }
+
+    @Test
+    void theWebhookOutcomesAreCountedByAnswer() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:webhook?webhookToken=RAW(" + WEBHOOK_TOKEN + ")").routeId("webhook").to("mock:events");
+            }
+        });
+        context.start();
+        Map<String, String> token = Map.of("X-Finsify-Token", WEBHOOK_TOKEN);
+
+        post("/finsify/webhook", "application/json", json("webhook-new-transactions"), token);
+        post("/finsify/webhook", "application/json", json("webhook-new-transactions"), token);
+        post("/finsify/webhook", "application/json", "{\"login_id\": 21000,", token);
+        post("/finsify/webhook", "text/plain", json("webhook-new-transactions"), token);
+        post("/finsify/webhook", "application/json", json("webhook-new-transactions"),
+                Map.of("X-Finsify-Token", "not-the-token-0123456789"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonObject outcomes = (JsonObject) consumer("webhook").get("webhookOutcomes");
+            assertThat(outcomes.getLong("processed")).isEqualTo(1);
+            assertThat(outcomes.getLong("duplicate")).isEqualTo(1);
+            assertThat(outcomes.getLong("400")).isEqualTo(1);
+            assertThat(outcomes.getLong("415")).isEqualTo(1);
+            assertThat(outcomes.getLong("401")).isEqualTo(1);
+            assertThat(outcomes.getLong("5xx")).isZero();
+        });
     }
 
     @Test
