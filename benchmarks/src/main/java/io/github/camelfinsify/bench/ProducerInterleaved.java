@@ -4,9 +4,11 @@ import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +17,7 @@ import java.util.concurrent.Future;
 /**
  * The producer comparison as a paired, interleaved measurement, run in a forked JVM: the calls of
  * {@link ProducerBenchmark} (5 variants x accounts / 50 transactions, plus the {@code finsify:} calls a second time as
- * the noise gauge) take turns, the order rotating every round, so that the drift of a shared machine (other
+ * the noise gauge) take turns, in an order shuffled every round, so that the drift of a shared machine (other
  * processes, CPU placement of client and server) hits every variant alike. Ratios are taken per round between
  * neighbours in time, and their median is reported. In a turn, THREADS client threads make the same call for the
  * turn's length. Per call: calls/s (wall, all threads), CPU time and allocated bytes of the calling threads
@@ -33,6 +35,7 @@ public final class ProducerInterleaved {
     static final List<String> OPERATIONS = List.of("Accounts", "Transactions50");
     /** The finsify calls measured a second time, as another variant: their ratio is the run's noise. */
     static final String GAUGE = "finsifyAgain";
+    private static final long ORDER_SEED = 17;
 
     public static void main(String[] args) throws Exception {
         System.setProperty("bench.port", args[0]);
@@ -61,9 +64,13 @@ public final class ProducerInterleaved {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Map<String, List<double[]>> samples = new LinkedHashMap<>(); // per round: calls/s, cpu us/call, bytes/call
         names.forEach(n -> samples.put(n, new ArrayList<>()));
+        // a fresh order every round: a fixed neighbour (the garbage or the cold cache a turn leaves to the next) would
+        // bias one variant's turns in every round; the seed keeps a run repeatable
+        Random shuffle = new Random(ORDER_SEED);
+        List<String> order = new ArrayList<>(names);
         for (int round = 0; round < warmupRounds + rounds; round++) {
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get((i + round) % names.size()); // rotate the order every round
+            Collections.shuffle(order, shuffle);
+            for (String name : order) {
                 double[] sample = turn(pool, threads, calls.get(name), turnNanos);
                 if (round >= warmupRounds) {
                     samples.get(name).add(sample);

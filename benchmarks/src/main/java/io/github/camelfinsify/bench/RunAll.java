@@ -69,7 +69,7 @@ public final class RunAll {
         settings.put("producer", "interleaved: " + (quick ? "3 + 6" : INTERLEAVED_WARMUP + " + " + INTERLEAVED_ROUNDS)
                                  + " rounds (warm-up + measured) of the 12 calls (5 variants x 2 operations, and "
                                  + "the finsify calls again as the noise gauge), " + INTERLEAVED_TURN_MS
-                                 + " ms each, order rotating, forked JVM -Xmx1g; 1 client thread pinned with the canned "
+                                 + " ms each, order shuffled every round (seeded), forked JVM -Xmx1g; 1 client thread pinned with the canned "
                                  + "server to CPU " + SHARED_CPU + (ChildProcess.canPin() ? "" : " (taskset missing: unpinned)")
                                  + ", then 2 client threads in another JVM on both CPUs (unpinned)"
                                  + "; JMH cross-check (unpinned): "
