@@ -1,9 +1,11 @@
 package io.github.camelfinsify;
 
 import io.github.camelfinsify.model.Masking;
+import io.github.camelfinsify.sync.SizedStateRepository;
 import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.webhook.WebhookStatistics;
 import org.apache.camel.Consumer;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
@@ -31,6 +33,7 @@ final class FinsifyConsoleView {
             directory.failingLogins(top).forEach(id -> failing.add(Masking.maskId(id)));
             view.put("failingLogins", failing);
             statistics(view, directory.getSyncStatistics(), top);
+            stateSize(view, directory.getEndpoint());
             return view;
         }
         if (consumer instanceof FinsifyTransactionsConsumer feed) {
@@ -38,6 +41,7 @@ final class FinsifyConsoleView {
             Long loginId = feed.loginId();
             view.put("loginId", loginId == null ? null : Masking.maskId(loginId));
             statistics(view, feed.getSyncStatistics(), top);
+            stateSize(view, feed.getEndpoint());
             return view;
         }
         if (consumer instanceof FinsifyWebhookConsumer webhook) {
@@ -91,6 +95,25 @@ final class FinsifyConsoleView {
             errors.put(code.name(), row);
         });
         view.put("errorsByCode", errors);
+    }
+
+    /** The size of the sync state, where the repository can tell it; a store that cannot answer does not fail the view. */
+    private static void stateSize(JsonObject view, FinsifyEndpoint endpoint) {
+        StateRepository<String, String> repository = endpoint.stateRepository();
+        JsonObject size = new JsonObject();
+        size.put("repository", repository.getClass().getSimpleName());
+        if (repository instanceof SizedStateRepository sized) {
+            try {
+                SizedStateRepository.StateSize stateSize = sized.stateSize();
+                size.put("states", stateSize.states());
+                size.put("characters", stateSize.characters());
+            } catch (RuntimeException e) {
+                size.put("states", "unavailable (" + e.getClass().getSimpleName() + ")");
+            }
+        } else {
+            size.put("states", "not reported");
+        }
+        view.put("stateSize", size);
     }
 
     private static void head(JsonObject view, FinsifyEndpoint endpoint, String kind) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.camelfinsify.sync.BulkStateRepository;
+import io.github.camelfinsify.sync.SizedStateRepository;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -31,10 +32,12 @@ import org.apache.camel.support.service.ServiceSupport;
  * As a {@link BulkStateRepository} it reads several keys with one {@code IN} query and writes several states in one
  * transaction of batched updates and inserts: the directory consumer's round trips per login, not per account.
  * <p>
+ * As a {@link SizedStateRepository} it counts its rows and their length for the {@code finsify} dev console.
+ * <p>
  * Table (created by {@link #start()} when missing, unless {@link #setCreateTable(boolean) turned off}):
  * {@code state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL}.
  */
-public class JdbcStateRepository extends ServiceSupport implements BulkStateRepository {
+public class JdbcStateRepository extends ServiceSupport implements BulkStateRepository, SizedStateRepository {
 
     public static final String DEFAULT_TABLE = "finsify_sync_state";
     /** Keys per {@code IN} list: far below every database's limit on bind parameters. */
@@ -83,6 +86,18 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
             }
         } catch (SQLException e) {
             throw new RuntimeCamelException("Cannot read sync state " + key + " from " + table, e);
+        }
+    }
+
+    @Override
+    public StateSize stateSize() {
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), COALESCE(SUM(LENGTH(state_value)), 0) FROM " + table)) {
+            rs.next();
+            return new StateSize(rs.getLong(1), rs.getLong(2));
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot count the sync states in " + table, e);
         }
     }
 

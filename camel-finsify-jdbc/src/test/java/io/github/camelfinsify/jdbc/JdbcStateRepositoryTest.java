@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.camelfinsify.sync.SizedStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,19 @@ class JdbcStateRepositoryTest {
         second.start();
         assertThat(second.getState("finsify-sync:1")).isEqualTo("v1|abd|1:2:3");
         assertThat(second.getState("finsify-sync:2")).hasSize(100_000);
+    }
+
+    @Test
+    void sizeCountsTheStatesAndTheirCharacters() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        assertThat(repository.stateSize()).isEqualTo(new SizedStateRepository.StateSize(0, 0));
+
+        repository.setState("finsify-sync:1", "v1|abc|");
+        repository.setState("finsify-sync:2", "x".repeat(10_000));
+        repository.setState("finsify-sync:1", "v1|abd|1:2:3"); // replaced, not added
+
+        assertThat(repository.stateSize()).isEqualTo(new SizedStateRepository.StateSize(2, 12 + 10_000));
     }
 
     @Test

@@ -110,6 +110,16 @@ class FinsifyDevConsoleTest extends SandboxConsumerTestSupport {
     }
 
     @Test
+    void aStateRepositoryThatCannotTellItsSizeIsNamedAsNotReporting() throws Exception {
+        startBookAndAwaitItsSync();
+
+        JsonObject stateSize = (JsonObject) consumer("book").get("stateSize");
+
+        assertThat(stateSize.getString("repository")).isEqualTo("MemoryStateRepository");
+        assertThat(stateSize.getString("states")).isEqualTo("not reported");
+    }
+
+    @Test
     void theSyncStatisticsCountWhatTheSweepDelivered() throws Exception {
         startBookAndAwaitItsSync();
         int accounts = logins.stream().mapToInt(login -> login.accountIds().size()).sum();
