@@ -37,6 +37,8 @@ public class FinsifyComponent extends HealthCheckComponent {
     private final SharedClients clients = new SharedClients();
     private final RepositoryUsage repositories = new RepositoryUsage();
     private final HealthProbes healthProbes = new HealthProbes();
+    private FinsifyMetrics metrics;
+    private FinsifyMetrics.Binding needingUserGauge;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -58,6 +60,13 @@ public class FinsifyComponent extends HealthCheckComponent {
         clients.closeAll();
         repositories.stopAll();
         ServiceHelper.stopService(defaultStateRepository);
+        synchronized (this) {
+            if (needingUserGauge != null) {
+                needingUserGauge.close();
+                needingUserGauge = null;
+            }
+            metrics = null;
+        }
         super.doStop();
     }
 
@@ -76,6 +85,18 @@ public class FinsifyComponent extends HealthCheckComponent {
     /** The sync state of endpoints that set no stateRepository: shared, so the consumers of a login agree. */
     StateRepository<String, String> defaultStateRepository() {
         return defaultStateRepository;
+    }
+
+    /**
+     * Where the meters go, looked up when the first endpoint starts: by then Camel Main has bound its registry
+     * ({@code camel.metrics.enabled=true}).
+     */
+    synchronized FinsifyMetrics metrics() {
+        if (metrics == null) {
+            metrics = FinsifyMetrics.of(getCamelContext());
+            needingUserGauge = metrics.bindLoginsNeedingUser(() -> loginStatuses().countNeedingUser());
+        }
+        return metrics;
     }
 
     SharedClients clients() {

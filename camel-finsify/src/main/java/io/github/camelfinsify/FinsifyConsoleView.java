@@ -29,8 +29,10 @@ final class FinsifyConsoleView {
             view.put("sweepPaused", directory.isSweepPaused());
             view.put("sweepsCompleted", directory.getSweepsCompleted());
             view.put("rateLimitedForMillis", directory.rateLimitedFor().toMillis());
+            // the same logins as longestFailing, by the same rule and in the same order
             JsonArray failing = new JsonArray();
-            directory.failingLogins(top).forEach(id -> failing.add(Masking.maskId(id)));
+            directory.getSyncStatistics().longestFailing(top)
+                    .forEach(login -> failing.add(Masking.maskId(login.loginId())));
             view.put("failingLogins", failing);
             statistics(view, directory.getSyncStatistics(), top);
             stateSize(view, directory.getEndpoint());

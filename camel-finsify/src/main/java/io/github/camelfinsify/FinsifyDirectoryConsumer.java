@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -53,9 +52,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private final Set<Long> reportedNeedingUser = ConcurrentHashMap.newKeySet();
     /** Logins in flight that turned out to need their user: their sync stops before its next exchange. */
     private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
-    private final AtomicLong loginsSynced = new AtomicLong();
-    private final AtomicLong loginsFailed = new AtomicLong();
-    private final Set<Long> failing = ConcurrentHashMap.newKeySet();
+    /** Failing logins already logged: each is logged once until it syncs again. */
+    private final Set<Long> loggedFailing = ConcurrentHashMap.newKeySet();
     private final EventDelivery delivery = new ConsumerDelivery(this);
     /** The scheduler and the workers hand out in turn: the sweep and the retries are read by one thread at a time. */
     private final ReentrantLock handOut = new ReentrantLock();
@@ -75,6 +73,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private long savedCursor;
     private FinsifyDirectoryHealthCheck healthCheck;
     private HealthCheckRegistry healthChecks;
+    private FinsifyMetrics.Binding meters;
 
     public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -120,6 +119,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
                 loginId -> isRunAllowed() && !stopping.contains(loginId), statistics);
         super.doStart();
+        meters = getEndpoint().getComponent().metrics().bindSync(getRouteId(), statistics);
         // the registry exists only where health checks are enabled (camel.health.*)
         healthChecks = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (healthChecks != null && getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
@@ -133,6 +133,10 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         if (healthCheck != null) {
             healthChecks.unregister(healthCheck);
             healthCheck = null;
+        }
+        if (meters != null) {
+            meters.close();
+            meters = null;
         }
         super.doStop();
         if (workers != null) {
@@ -240,6 +244,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     }
 
     private void syncLogin(long loginId, Set<Long> accounts, SyncRequest request) {
+        boolean syncing = false;
         try {
             LoginStatusEvent stop = getEndpoint().getComponent().loginStatuses().needingUser(loginId);
             if (stop != null) {
@@ -254,6 +259,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 settle(loginId, request, true); // removed from the directory meanwhile
                 return;
             }
+            syncing = true;
             LoginSyncer.Result result = syncer.sync(loginId, secret, accounts);
             if (stopping.remove(loginId)) {
                 settle(loginId, request, true); // needs its user: reported by the poll that stopped it
@@ -261,8 +267,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             }
             switch (result) {
                 case SYNCED -> {
-                    loginsSynced.incrementAndGet();
-                    failing.remove(loginId);
+                    loggedFailing.remove(loginId);
                     settle(loginId, request, true);
                 }
                 case RETRY -> retryLater(loginId);
@@ -274,6 +279,9 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            if (!syncing) {
+                statistics.loginFailed(loginId, null); // the syncer records its own failures
+            }
             failed(loginId, e.getMessage());
             getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
             settle(loginId, request, true);
@@ -309,17 +317,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /** The login's sync gave up (its statistics hold the failure): logged once until it syncs again. */
     private void failed(long loginId, String reason) {
-        loginsFailed.incrementAndGet();
-        if (failing.add(loginId)) {
+        if (loggedFailing.add(loginId)) {
             LOG.warn("Login {} was not synced: {}", loginId, reason);
         }
     }
 
-    /** A login that needs its user is reported to the route once, as a LoginStatusEvent, until it works again. */
+    /**
+     * A login that needs its user is reported to the route once, as a LoginStatusEvent, until it works again. The
+     * poll and the login's worker may both find it: the first to claim the report delivers it.
+     */
     private void reportOnce(LoginStatusEvent status) {
         statistics.loginNeedsUser(status.loginId());
-        if (reportedNeedingUser.contains(status.loginId())) {
+        if (!reportedNeedingUser.add(status.loginId())) {
             return;
         }
         Exchange exchange = delivery.newExchange();
@@ -327,8 +338,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, status.eventType());
         exchange.getIn().setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
         exchange.getIn().setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
-        if (delivery.deliver(exchange, "Finsify login status of login " + status.loginId())) {
-            reportedNeedingUser.add(status.loginId());
+        if (!delivery.deliver(exchange, "Finsify login status of login " + status.loginId())) {
+            reportedNeedingUser.remove(status.loginId()); // reported again with the next sync
         }
     }
 
@@ -408,19 +419,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         return inFlight.size();
     }
 
-    @ManagedAttribute(description = "How many logins are failing: their last sync ended in an error, after its retries")
+    @ManagedAttribute(description = "How many logins are failing: their last sync ended in an error")
     public int getLoginsFailing() {
-        return failing.size();
+        return statistics.loginsFailing();
     }
 
     @ManagedAttribute(description = "How many logins need their user (wrong credentials, expired password, locked)")
     public long getLoginsNeedingUser() {
+        // the shared store knows from the login-status webhooks, before the sweep reaches the login
         return getEndpoint().getComponent().loginStatuses().countNeedingUser();
     }
 
     @ManagedAttribute(description = "How many logins were synced completely since the consumer started")
     public long getLoginsSynced() {
-        return loginsSynced.get();
+        return statistics.loginsSynced();
     }
 
     @ManagedAttribute(description = "How many sweeps reached the end of the book since the consumer started")
@@ -440,11 +452,6 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             throw new IllegalArgumentException("Login " + loginId + " is not in the login directory");
         }
         return secret;
-    }
-
-    /** At most {@code limit} of the failing logins, lowest id first. */
-    List<Long> failingLogins(int limit) {
-        return failing.stream().sorted().limit(limit).toList();
     }
 
     /** How long every login still waits after a 429 of the API. */

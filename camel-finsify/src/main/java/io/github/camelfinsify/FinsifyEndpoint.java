@@ -238,7 +238,9 @@ public class FinsifyEndpoint extends ScheduledPollEndpoint implements EndpointSe
                 .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
                 .maxRetries(configuration.getMaxRetries())
                 .retryDelay(Duration.ofMillis(configuration.getRetryDelay()))
-                .servicesCacheTtl(Duration.ofMillis(configuration.getServicesCacheTtl()));
+                .servicesCacheTtl(Duration.ofMillis(configuration.getServicesCacheTtl()))
+                // the component's, so endpoints of equal settings still share one client
+                .callListener(getComponent().metrics().callListener());
         if (configuration.getSslContextParameters() != null) {
             builder.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
         }

@@ -34,6 +34,7 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     /** A sync asked for over JMX and the scheduled polls take turns: they share the session in hand. */
     private final Lock polls = new ReentrantLock();
     private final SyncStatistics statistics;
+    private FinsifyMetrics.Binding meters;
 
     public FinsifyTransactionsConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -57,6 +58,16 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
         }
         sync = getEndpoint().createSync();
         super.doStart();
+        meters = getEndpoint().getComponent().metrics().bindSync(getRouteId(), statistics);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.camelfinsify;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.camelfinsify.sync.SyncStatistics;
 import io.github.camelfinsify.webhook.WebhookStatistics;
 import org.apache.camel.Processor;
@@ -16,6 +19,7 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
     private VertxWebhookIntake vertxIntake;
     private final WebhookStatistics statistics = new WebhookStatistics();
     private final SyncStatistics syncStatistics;
+    private final List<FinsifyMetrics.Binding> meters = new ArrayList<>();
 
     public FinsifyWebhookConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -60,10 +64,17 @@ public class FinsifyWebhookConsumer extends PlatformHttpBackedConsumer {
             removeVertxIntake();
             throw e;
         }
+        FinsifyMetrics metrics = getEndpoint().getComponent().metrics();
+        meters.add(metrics.bindWebhook(getRouteId(), statistics));
+        if (getEndpoint().getConfiguration().isFetchTransactions()) {
+            meters.add(metrics.bindSync(getRouteId(), syncStatistics));
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        meters.forEach(FinsifyMetrics.Binding::close);
+        meters.clear();
         super.doStop();
         removeVertxIntake();
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.client.FinsifyErrorCode;
@@ -35,6 +36,9 @@ public final class SyncStatistics {
     public record ErrorCount(long count, Instant last) {
     }
 
+    private static final LongConsumer NO_LISTENER = lagMillis -> {
+    };
+
     private final Clock clock;
     private final LongAdder loginsSynced = new LongAdder();
     private final LongAdder accountsSynced = new LongAdder();
@@ -45,6 +49,7 @@ public final class SyncStatistics {
     private final Set<Long> needingUser = ConcurrentHashMap.newKeySet();
     private final Map<FinsifyErrorCode, AtomicLong> errorCounts = new ConcurrentHashMap<>();
     private final Map<FinsifyErrorCode, Long> errorLast = new ConcurrentHashMap<>();
+    private volatile LongConsumer syncLagListener = NO_LISTENER;
 
     public SyncStatistics(Clock clock) {
         this.clock = clock;
@@ -65,10 +70,22 @@ public final class SyncStatistics {
         accountsSynced.increment();
     }
 
+    /**
+     * Hears, at each completed sync of a login that had completed one before, how long ago that was, in
+     * milliseconds: how far behind the login had fallen. {@code null} hears nothing.
+     */
+    public void onSyncLag(LongConsumer listener) {
+        syncLagListener = listener == null ? NO_LISTENER : listener;
+    }
+
     /** Every account of the login was synced: it is no longer failing nor waiting for its user. */
     public void loginSynced(long loginId) {
         loginsSynced.increment();
-        lastSynced.put(loginId, clock.millis());
+        long now = clock.millis();
+        Long previous = lastSynced.put(loginId, now);
+        if (previous != null) {
+            syncLagListener.accept(now - previous);
+        }
         failing.remove(loginId);
         needingUser.remove(loginId);
     }

@@ -2,6 +2,8 @@ package io.github.camelfinsify.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.camelfinsify.ChangeType;
 import io.github.camelfinsify.client.FinsifyErrorCode;
@@ -30,6 +32,20 @@ class SyncStatisticsTest {
         assertThat(statistics.lagSeconds()).containsExactly(10.0, 40.0);
         assertThat(statistics.oldestLag()).isEqualTo(Duration.ofSeconds(40));
         assertThat(statistics.mostBehind(1)).extracting(SyncStatistics.LoginLag::loginId).containsExactly(1L);
+    }
+
+    @Test
+    void eachCompletedSyncAfterTheFirstTellsHowLongAgoTheLoginsPreviousOneWas() {
+        List<Long> lags = new ArrayList<>();
+        statistics.onSyncLag(lags::add);
+
+        statistics.loginSynced(1);
+        clock.advance(Duration.ofSeconds(30));
+        statistics.loginSynced(2);
+        clock.advance(Duration.ofSeconds(15));
+        statistics.loginSynced(1);
+
+        assertThat(lags).containsExactly(45_000L);
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class BankSync implements AutoCloseable {
     private Thread shutdownHook;
     private StateRepository<String, String> syncState;
     private boolean closed;
+    private volatile String metricsUrl;
 
     public BankSync(BankSyncOptions options) {
         this.options = options;
@@ -136,6 +137,10 @@ public final class BankSync implements AutoCloseable {
                         + " (set FINSIFY_BASE_URL, FINSIFY_CLIENT_ID, FINSIFY_SERVICE_SECRET for a real one)");
         }
         properties.put("camel.server.port", Integer.toString(port));
+        // Camel's management server, beside the app's: the Prometheus scrape of camel.metrics.* and the finsify meters
+        int managementPort = freePort();
+        properties.put("camel.management.port", Integer.toString(managementPort));
+        metricsUrl = "http://localhost:" + managementPort + "/observe/metrics";
         // the first sync of an account, backfill or webhook, starts here: the whole history the sandbox keeps
         properties.put("bank-sync.initial-from-date", today.minusYears(2).toString());
         if (options.jdbcUrl() != null) {
@@ -148,6 +153,7 @@ public final class BankSync implements AutoCloseable {
         String jdbcUrl = context.resolvePropertyPlaceholders("{{bank-sync.jdbc-url}}");
         out.printf("   Camel %s: %s DSL routes, HTTP server on %s (/finsify/connect, /finsify/webhook)%n",
                 context.getVersion(), options.yaml() ? "YAML" : "Java", "http://localhost:" + port);
+        out.println("   Metrics (Prometheus): " + metricsUrl);
         template.requestBody("direct:create-schema", (Object) null);
 
         // 2.-4. customer, token, connect page, connect callback
@@ -417,6 +423,11 @@ public final class BankSync implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         stopped.await();
+    }
+
+    /** Where Camel's management server answers with the meters in Prometheus' format, once started. */
+    public String metricsUrl() {
+        return metricsUrl;
     }
 
     /** Counts of the webhook route so far (for {@code --follow} runs). */
