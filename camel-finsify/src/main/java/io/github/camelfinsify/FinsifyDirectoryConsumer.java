@@ -27,6 +27,7 @@ import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -62,6 +63,10 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     /** A hand-out was asked for while another thread was handing out: that thread hands out once more. */
     private final AtomicBoolean handOutWanted = new AtomicBoolean();
     private final SyncStatistics statistics;
+    private final SyncProgressLog progress;
+    /** Logins the sweep handed out in its current round. */
+    private final AtomicLong sweepVisited = new AtomicLong();
+    private long sweepRounds;
 
     private LoginDirectory directory;
     private SyncRequests requests;
@@ -79,6 +84,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         statistics = new SyncStatistics(endpoint.getComponent().clock());
+        progress = new SyncProgressLog(LOG, statistics);
     }
 
     /** What this consumer synced, for metrics and consoles. */
@@ -118,7 +124,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         // a worker that finishes hands out the next login itself: no queue needed ahead of the workers
         maxInFlight = configuration.getMaxConcurrentLogins();
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
-                loginId -> isRunAllowed() && !stopping.contains(loginId), statistics);
+                loginId -> isRunAllowed() && !stopping.contains(loginId), statistics, progress);
         super.doStart();
         // the registry exists only where health checks are enabled (camel.health.*)
         healthChecks = HealthCheckRegistry.get(getEndpoint().getCamelContext());
@@ -149,7 +155,9 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() {
         stopLoginsNeedingUser();
-        return handOut();
+        int submitted = handOut();
+        progress.poll(sweepRounds + 1, sweepVisited.get(), directory::size);
+        return submitted;
     }
 
     /**
@@ -188,8 +196,14 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
         int free = free();
         if (free > 0) {
-            for (long loginId : sweep.due(free)) {
+            List<Long> due = sweep.due(free);
+            sweepVisited.addAndGet(due.size());
+            for (long loginId : due) {
                 submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+            }
+            if (sweep.rounds() > sweepRounds) {
+                sweepRounds = sweep.rounds();
+                progress.sweepDone(sweepRounds, sweepVisited.getAndSet(0));
             }
             saveCursor();
         }
@@ -263,6 +277,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 case SYNCED -> {
                     loginsSynced.incrementAndGet();
                     failing.remove(loginId);
+                    progress.synced();
                     settle(loginId, request, true);
                 }
                 case RETRY -> retryLater(loginId);
@@ -274,8 +289,12 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failed(loginId, e.getMessage());
-            getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
+            failed(loginId, e.toString());
+            if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+                LOG.debug("Login {} could not be synced", loginId, e); // the stack, for who asks for it
+            } else {
+                getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
+            }
             settle(loginId, request, true);
         }
     }
@@ -311,9 +330,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     private void failed(long loginId, String reason) {
         loginsFailed.incrementAndGet();
-        if (failing.add(loginId)) {
-            LOG.warn("Login {} was not synced: {}", loginId, reason);
-        }
+        failing.add(loginId);
+        progress.failed(loginId, reason);
     }
 
     /** A login that needs its user is reported to the route once, as a LoginStatusEvent, until it works again. */
