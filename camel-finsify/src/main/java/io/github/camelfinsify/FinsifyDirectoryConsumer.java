@@ -26,6 +26,7 @@ import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -60,6 +61,10 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     /** A hand-out was asked for while another thread was handing out: that thread hands out once more. */
     private final AtomicBoolean handOutWanted = new AtomicBoolean();
     private final SyncStatistics statistics;
+    private final SyncProgressLog progress;
+    /** Logins the sweep handed out in its current round. */
+    private final AtomicLong sweepVisited = new AtomicLong();
+    private long sweepRounds;
 
     private LoginDirectory directory;
     private SyncRequests requests;
@@ -78,6 +83,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     public FinsifyDirectoryConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         statistics = new SyncStatistics(endpoint.getComponent().clock());
+        progress = new SyncProgressLog(LOG, statistics);
     }
 
     /** What this consumer synced, for metrics and consoles. */
@@ -117,7 +123,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         // a worker that finishes hands out the next login itself: no queue needed ahead of the workers
         maxInFlight = configuration.getMaxConcurrentLogins();
         syncer = new LoginSyncer(getEndpoint().getClient(), sync, throttle, delivery,
-                loginId -> isRunAllowed() && !stopping.contains(loginId), statistics);
+                loginId -> isRunAllowed() && !stopping.contains(loginId), statistics, progress);
         super.doStart();
         meters = getEndpoint().getComponent().metrics().bindSync(getRouteId(), statistics);
         // the registry exists only where health checks are enabled (camel.health.*)
@@ -153,7 +159,9 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() {
         stopLoginsNeedingUser();
-        return handOut();
+        int submitted = handOut();
+        progress.poll(sweepRounds + 1, sweepVisited.get(), directory::size);
+        return submitted;
     }
 
     /**
@@ -192,8 +200,14 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
         int free = free();
         if (free > 0) {
-            for (long loginId : sweep.due(free)) {
+            List<Long> due = sweep.due(free);
+            sweepVisited.addAndGet(due.size());
+            for (long loginId : due) {
                 submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+            }
+            if (sweep.rounds() > sweepRounds) {
+                sweepRounds = sweep.rounds();
+                progress.sweepDone(sweepRounds, sweepVisited.getAndSet(0));
             }
             saveCursor();
         }
@@ -267,7 +281,13 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             }
             switch (result) {
                 case SYNCED -> {
+<<<<<<< HEAD
                     loggedFailing.remove(loginId);
+=======
+                    loginsSynced.incrementAndGet();
+                    failing.remove(loginId);
+                    progress.synced();
+>>>>>>> cluster
                     settle(loginId, request, true);
                 }
                 case RETRY -> retryLater(loginId);
@@ -279,11 +299,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+<<<<<<< HEAD
             if (!syncing) {
                 statistics.loginFailed(loginId, null); // the syncer records its own failures
             }
             failed(loginId, e.getMessage());
             getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
+=======
+            failed(loginId, e.toString());
+            if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+                LOG.debug("Login {} could not be synced", loginId, e); // the stack, for who asks for it
+            } else {
+                getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
+            }
+>>>>>>> cluster
             settle(loginId, request, true);
         }
     }
@@ -319,9 +348,15 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     /** The login's sync gave up (its statistics hold the failure): logged once until it syncs again. */
     private void failed(long loginId, String reason) {
+<<<<<<< HEAD
         if (loggedFailing.add(loginId)) {
             LOG.warn("Login {} was not synced: {}", loginId, reason);
         }
+=======
+        loginsFailed.incrementAndGet();
+        failing.add(loginId);
+        progress.failed(loginId, reason);
+>>>>>>> cluster
     }
 
     /**

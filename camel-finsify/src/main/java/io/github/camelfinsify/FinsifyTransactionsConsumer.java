@@ -15,7 +15,10 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code finsify:transactions} as a consumer: each poll syncs every account of the login (or {@code accountId}) and
@@ -27,6 +30,8 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 @ManagedResource(description = "Managed Finsify transactions consumer: the sync feed of one login")
 public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FinsifyTransactionsConsumer.class);
+
     private TransactionSync sync;
     private TransactionSync.Session session;
     private volatile Long loginId;
@@ -35,6 +40,8 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     private final Lock polls = new ReentrantLock();
     private final SyncStatistics statistics;
     private FinsifyMetrics.Binding meters;
+    /** Set when the route left Camel's default handler of failed polls: it then logs a failure once, not per poll. */
+    private PollFailureLog pollFailures;
 
     public FinsifyTransactionsConsumer(FinsifyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -57,6 +64,10 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
             throw new IllegalArgumentException("The finsify:transactions consumer needs option loginSecret");
         }
         sync = getEndpoint().createSync();
+        if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+            pollFailures = new PollFailureLog(LOG, "The sync of route " + getRouteId());
+            setExceptionHandler(pollFailures);
+        }
         super.doStart();
         meters = getEndpoint().getComponent().metrics().bindSync(getRouteId(), statistics);
     }
@@ -74,7 +85,11 @@ public class FinsifyTransactionsConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         polls.lock();
         try {
-            return syncAccounts();
+            int delivered = syncAccounts();
+            if (pollFailures != null) {
+                pollFailures.succeeded();
+            }
+            return delivered;
         } finally {
             polls.unlock();
         }

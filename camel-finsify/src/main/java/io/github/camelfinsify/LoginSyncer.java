@@ -39,15 +39,17 @@ final class LoginSyncer {
     /** Whether to go on with a login: false when the consumer stops, or the login turned out to need its user. */
     private final LongPredicate running;
     private final SyncStatistics statistics;
+    private final SyncProgressLog progress;
 
     LoginSyncer(FinsifyClient client, TransactionSync sync, CallThrottle throttle, EventDelivery delivery,
-                LongPredicate running, SyncStatistics statistics) {
+                LongPredicate running, SyncStatistics statistics, SyncProgressLog progress) {
         this.client = client;
         this.sync = sync;
         this.throttle = throttle;
         this.delivery = delivery;
         this.running = running;
         this.statistics = statistics;
+        this.progress = progress;
     }
 
     /** Syncs the given accounts of the login, or all of them when {@code onlyAccounts} is empty. */
@@ -67,6 +69,7 @@ final class LoginSyncer {
                 return Result.GONE;
             }
             if (e.isRetryable()) {
+                progress.failed(loginId, e.getMessage());
                 return Result.RETRY;
             }
             throw e;
@@ -93,7 +96,8 @@ final class LoginSyncer {
                             () -> running.test(loginId));
                     if (!session.isComplete()) {
                         if (running.test(loginId)) {
-                            statistics.loginFailed(loginId, null); // the route failed an exchange
+                            statistics.loginFailed(loginId, null);
+                            progress.failed(loginId, "the route failed a change of account " + accountId);
                         }
                         return Result.RETRY;
                     }

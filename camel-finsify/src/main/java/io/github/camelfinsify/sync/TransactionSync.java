@@ -178,7 +178,9 @@ public final class TransactionSync {
     private Session fetch(FinsifyClient client, String loginSecret, long accountId, SyncState state,
                           AccountLocks.Held lock, Batch batch) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate from = state.cursor() == null ? initialFromDate : state.cursor().minusDays(lookbackDays);
+        // the look-back never reaches before the history asked for: what is older was never the feed's to deliver
+        LocalDate from = state.cursor() == null || state.cursor().minusDays(lookbackDays).isBefore(initialFromDate)
+                ? initialFromDate : state.cursor().minusDays(lookbackDays);
         List<Transaction> window = client.transactions(loginSecret, accountId, from, today).data();
         return new Session(accountId, state, diff(accountId, state, window, from, today), today, lock, batch);
     }

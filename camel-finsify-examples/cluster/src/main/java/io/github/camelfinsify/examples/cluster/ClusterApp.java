@@ -5,15 +5,15 @@ import java.util.Arrays;
 import org.apache.camel.main.Main;
 
 /**
- * One instance of the scaled-out sync: run two or more, with the same lock directory and database, and exactly one of
- * them polls Finsify at any time.
+ * One instance of the scaled-out sync: run two or more, with the same ZooKeeper and database. Every instance receives
+ * webhooks; exactly one of them syncs the book at any time.
  * <p>
  * Settings come from {@code application.properties}, which takes the Finsify API and the secrets from the environment
- * ({@code FINSIFY_BASE_URL}, {@code FINSIFY_CLIENT_ID}, {@code FINSIFY_SERVICE_SECRET}, {@code FINSIFY_LOGIN_SECRET}),
- * and from arguments {@code --key=value}, which win:
+ * ({@code FINSIFY_BASE_URL}, {@code FINSIFY_CLIENT_ID}, {@code FINSIFY_SERVICE_SECRET}, {@code FINSIFY_WEBHOOK_TOKEN},
+ * {@code FINSIFY_LOGIN_SECRET_KEY}), and from arguments {@code --key=value}, which win:
  * <pre>
- * java -cp ... io.github.camelfinsify.examples.cluster.ClusterApp --cluster.node-id=a \
- *     --cluster.lock-dir=/shared/locks --cluster.jdbc-url=jdbc:h2:tcp://db-host:9092/./finsify
+ * java -cp ... io.github.camelfinsify.examples.cluster.ClusterApp --cluster.node-id=a --camel.server.port=8081 \
+ *     --cluster.zookeeper=zk1:2181,zk2:2181,zk3:2181 --cluster.jdbc-url=jdbc:h2:tcp://db-host:9092/./finsify
  * </pre>
  */
 public final class ClusterApp {

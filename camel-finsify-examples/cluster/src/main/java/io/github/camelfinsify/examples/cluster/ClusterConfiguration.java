@@ -1,6 +1,5 @@
 package io.github.camelfinsify.examples.cluster;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,20 +7,26 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.github.camelfinsify.jdbc.JdbcLoginDirectory;
+import io.github.camelfinsify.jdbc.JdbcLoginStatusStore;
 import io.github.camelfinsify.jdbc.JdbcStateRepository;
+import io.github.camelfinsify.jdbc.JdbcSyncRequests;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.cluster.CamelClusterEventListener;
-import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared pieces of every instance: the database (transactions and sync state) and the cluster service that elects
- * the one instance that polls.
+ * The shared pieces of every instance: the database (the book of logins, the sync state, the login statuses, the
+ * webhooks' sync requests, the delivered webhook events and the transactions) and the ZooKeeper cluster service that
+ * elects the one instance that syncs.
  */
 public class ClusterConfiguration implements CamelConfiguration {
 
@@ -35,20 +40,31 @@ public class ClusterConfiguration implements CamelConfiguration {
     private String jdbcUser;
     @PropertyInject(value = "cluster.jdbc-password", defaultValue = "")
     private String jdbcPassword;
-    @PropertyInject("cluster.lock-dir")
-    private String lockDir;
     @PropertyInject("cluster.node-id")
     private String nodeId;
-    @PropertyInject(value = "cluster.acquire-lock-interval-ms", defaultValue = "1000")
-    private long acquireLockIntervalMs;
+    @PropertyInject("cluster.zookeeper")
+    private String zooKeeper;
+    @PropertyInject(value = "cluster.session-timeout-ms", defaultValue = "4000")
+    private long sessionTimeoutMs;
+    @PropertyInject("finsify.login-secret-key")
+    private String loginSecretKey;
     @PropertyInject("camel.component.finsify.base-url")
     private String finsifyBaseUrl;
+    @PropertyInject(value = "camel.server.port", defaultValue = "8080")
+    private int serverPort;
 
     @BindToRegistry("dataSource")
     public DataSource dataSource() {
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, jdbcUser, jdbcPassword);
+        pool.setMaxConnections(20);
         createSchema(pool);
         return pool;
+    }
+
+    /** The partner's book: every login to keep in sync, its secret encrypted under the shared key. */
+    @BindToRegistry("book")
+    public JdbcLoginDirectory book(DataSource dataSource) {
+        return new JdbcLoginDirectory(dataSource, loginSecretKey);
     }
 
     @BindToRegistry("syncState")
@@ -56,25 +72,47 @@ public class ClusterConfiguration implements CamelConfiguration {
         return new JdbcStateRepository(dataSource);
     }
 
-    @Override
-    public void configure(CamelContext camelContext) throws Exception {
-        FileLockClusterService cluster = new FileLockClusterService();
-        cluster.setId(nodeId);
-        cluster.setRoot(new File(lockDir).getAbsolutePath());
-        cluster.setAcquireLockDelay(acquireLockIntervalMs, TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(acquireLockIntervalMs, TimeUnit.MILLISECONDS);
-        cluster.setHeartbeatTimeoutMultiplier(3);
-        cluster.getView(NAMESPACE).addEventListener((CamelClusterEventListener.Leadership) (view, leader) ->
-                LOG.info("Cluster {}: {} is the leader of {}{}", view.getClusterService().getId(),
-                        leader == null ? "nobody" : leader.getId(), NAMESPACE,
-                        view.getLocalMember().isLeader() ? " (this instance polls)" : ""));
-        camelContext.addService(cluster);
-        // said loudly: the summary of Camel Main shows the placeholder, not where the calls go
-        LOG.info("Instance {}: lock directory {}, database {}, Finsify API {}", nodeId, cluster.getRoot(), jdbcUrl,
-                finsifyBaseUrl);
+    /** A login-status webhook received by any instance is obeyed by the one that syncs. */
+    @BindToRegistry("loginStatuses")
+    public JdbcLoginStatusStore loginStatuses(DataSource dataSource) {
+        return new JdbcLoginStatusStore(dataSource);
     }
 
-    /** Both instances run this at start-up; IF NOT EXISTS makes it safe to repeat. */
+    /** A new-transactions webhook received by any instance is synced by the leader, next. */
+    @BindToRegistry("syncRequests")
+    public JdbcSyncRequests syncRequests(DataSource dataSource) {
+        return new JdbcSyncRequests(dataSource);
+    }
+
+    /** Webhook events by referenceId: an event Finsify sends twice is delivered once, whichever instances get it. */
+    @BindToRegistry("webhookEvents")
+    public JdbcMessageIdRepository webhookEvents(DataSource dataSource) {
+        return new JdbcMessageIdRepository(dataSource, "finsify-webhook");
+    }
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        ZooKeeperCuratorConfiguration zk = new ZooKeeperCuratorConfiguration();
+        zk.setNodes(zooKeeper);
+        zk.setBasePath("/camel/finsify-cluster");
+        // how long a killed leader keeps the lead: ZooKeeper ends its session after this much silence
+        zk.setSessionTimeout(sessionTimeoutMs, TimeUnit.MILLISECONDS);
+        // below the session time-out, or Curator warns at every connect
+        zk.setConnectionTimeout(Math.min(sessionTimeoutMs / 2, 15_000), TimeUnit.MILLISECONDS);
+        ZooKeeperClusterService cluster = new ZooKeeperClusterService(zk);
+        cluster.setId(nodeId);
+        cluster.setCamelContext(camelContext);
+        camelContext.addService(cluster);
+        CamelClusterView view = cluster.getView(NAMESPACE);
+        LeadershipLog leadership = new LeadershipLog(nodeId, view);
+        view.addEventListener(leadership);
+        camelContext.addStartupListener(leadership);
+        // said loudly: the summary of Camel Main shows placeholders, not where the calls go
+        LOG.info("Instance {}: ZooKeeper {}, database {}, Finsify API {}, webhooks on port {}", nodeId, zooKeeper,
+                jdbcUrl, finsifyBaseUrl, serverPort);
+    }
+
+    /** Every instance runs this at start-up; IF NOT EXISTS makes it safe to repeat. */
     static void createSchema(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("""
@@ -91,8 +129,17 @@ public class ClusterConfiguration implements CamelConfiguration {
                         written_by  VARCHAR(64),
                         written_at  TIMESTAMP
                     )""");
+            // JdbcMessageIdRepository's table, with the primary key that makes two replicas racing on one event
+            // deliver it once (the repository's own CREATE TABLE has none)
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (
+                        processorName VARCHAR(255) NOT NULL,
+                        messageId     VARCHAR(100) NOT NULL,
+                        createdAt     TIMESTAMP,
+                        PRIMARY KEY (processorName, messageId)
+                    )""");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create table finsify_transaction: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create the example's tables: " + e.getMessage(), e);
         }
     }
 }

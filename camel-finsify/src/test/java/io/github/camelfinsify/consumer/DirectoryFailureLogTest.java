@@ -1,0 +1,104 @@
+package io.github.camelfinsify.consumer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.camelfinsify.FinsifyDirectoryConsumer;
+import io.github.camelfinsify.sandbox.SandboxLogin;
+import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.MemoryLoginDirectory;
+import io.github.camelfinsify.test.LogCapture;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the multi-login consumer tells an operator: its sweeps' progress in one line each, and a failing API once with
+ * the reason, then as a count; never a stack trace per login and retry.
+ */
+class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
+
+    private static final String CONSUMER_LOG = FinsifyDirectoryConsumer.class.getName();
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
+    @Override
+    public boolean isUseRouteBuilder() {
+        return false;
+    }
+
+    @Test
+    void anUnreachableApiIsLoggedOnceWithTheReasonThenCounted() throws Exception {
+        MemoryLoginDirectory book = new MemoryLoginDirectory();
+        for (SandboxLogin login : sandbox().connectLogins("user_good", 10)) {
+            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
+        }
+        context.getRegistry().bind("book", book);
+        String unreachable = "http://127.0.0.1:" + closedPort() + "/v2";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&baseUrl=" + unreachable + "&maxRetries=0"
+                     + "&reconciliationInterval=500ms&delay=50&initialDelay=0").to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumerLines().stream().filter(l -> l.contains("reached the end of the book")).count()
+                             >= 3);
+
+        List<String> lines = consumerLines();
+        assertThat(lines.stream().filter(l -> l.contains("was not synced"))).as("failures logged one by one")
+                .hasSize(1).allSatisfy(l -> assertThat(l).contains("Connection refused"));
+        assertThat(lines).filteredOn(l -> l.contains("reached the end of the book")).last().asString()
+                .contains("10 logins handed out").containsPattern("[1-9][0-9]* failed attempts");
+        assertThat(logs.lines()).as("stack traces").noneMatch(l -> l.contains(" | "));
+    }
+
+    @Test
+    void theSweepSaysHowFarItIsAndWhatItDelivered() throws Exception {
+        MemoryLoginDirectory book = new MemoryLoginDirectory();
+        for (SandboxLogin login : sandbox().connectLogins("user_good", 5)) {
+            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
+        }
+        context.getRegistry().bind("book", book);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&reconciliationInterval=1s&delay=50&initialDelay=0")
+                        .to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumerLines().stream().anyMatch(l -> l.contains("Sweep 2 reached the end")));
+        String line = consumerLines().stream().filter(l -> l.contains("Sweep 2 reached the end of the book"))
+                .findFirst().orElseThrow();
+        assertThat(line).contains("5 logins handed out").containsPattern("[1-9][0-9]* changes delivered")
+                .doesNotContain("failed attempts");
+        // every login of the first sweep completed before the second handed out its last
+        Matcher completed = Pattern.compile("(\\d+) login syncs completed").matcher(line);
+        assertThat(completed.find()).isTrue();
+        assertThat(Integer.parseInt(completed.group(1))).isGreaterThanOrEqualTo(5);
+    }
+
+    private List<String> consumerLines() {
+        return logs.lines().stream().filter(l -> l.startsWith(CONSUMER_LOG + " ")).toList();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
