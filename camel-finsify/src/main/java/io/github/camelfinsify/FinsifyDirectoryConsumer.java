@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -54,7 +55,6 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     /** Logins in flight that turned out to need their user: their sync stops before its next exchange. */
     private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
     /** Failing logins already logged: each is logged once until it syncs again. */
-    private final Set<Long> loggedFailing = ConcurrentHashMap.newKeySet();
     private final EventDelivery delivery = new ConsumerDelivery(this);
     /** The scheduler and the workers hand out in turn: the sweep and the retries are read by one thread at a time. */
     private final ReentrantLock handOut = new ReentrantLock();
@@ -281,38 +281,27 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             }
             switch (result) {
                 case SYNCED -> {
-<<<<<<< HEAD
-                    loggedFailing.remove(loginId);
-=======
-                    loginsSynced.incrementAndGet();
-                    failing.remove(loginId);
                     progress.synced();
->>>>>>> cluster
                     settle(loginId, request, true);
                 }
                 case RETRY -> retryLater(loginId);
                 case GONE -> {
-                    failed(loginId, "the API knows no such login (LoginNotFound): remove it from the directory");
+                    progress.failed(loginId, "the API knows no such login (LoginNotFound): remove it from the directory");
                     settle(loginId, request, true);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-<<<<<<< HEAD
             if (!syncing) {
                 statistics.loginFailed(loginId, null); // the syncer records its own failures
             }
-            failed(loginId, e.getMessage());
-            getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
-=======
-            failed(loginId, e.toString());
+            progress.failed(loginId, e.toString());
             if (getExceptionHandler() instanceof LoggingExceptionHandler) {
                 LOG.debug("Login {} could not be synced", loginId, e); // the stack, for who asks for it
             } else {
                 getExceptionHandler().handleException("Login " + loginId + " could not be synced", e);
             }
->>>>>>> cluster
             settle(loginId, request, true);
         }
     }
@@ -332,7 +321,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         Retry retry = retries.merge(loginId, Retry.first(), (earlier, first) -> earlier.next());
         if (retry.attempts() > MAX_RETRIES) {
             retries.remove(loginId);
-            failed(loginId, "still failing after " + MAX_RETRIES + " retries; it comes again with the next sweep");
+            progress.failed(loginId, "still failing after " + MAX_RETRIES + " retries; it comes again with the next sweep");
         }
     }
 
@@ -344,19 +333,6 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         Retry next() {
             return new Retry(attempts + 1, System.nanoTime() + Duration.ofSeconds(1L << attempts).toNanos());
         }
-    }
-
-    /** The login's sync gave up (its statistics hold the failure): logged once until it syncs again. */
-    private void failed(long loginId, String reason) {
-<<<<<<< HEAD
-        if (loggedFailing.add(loginId)) {
-            LOG.warn("Login {} was not synced: {}", loginId, reason);
-        }
-=======
-        loginsFailed.incrementAndGet();
-        failing.add(loginId);
-        progress.failed(loginId, reason);
->>>>>>> cluster
     }
 
     /**
