@@ -324,8 +324,8 @@ public final class FinsifyClient implements Closeable {
                     throw e;
                 }
                 Duration delay = retryPolicy.delayBefore(n, e);
-                LOG.warn("{} failed ({}); retry {} of {} in {} ms", call.describe(), e.getMessage(), n,
-                        config.maxRetries(), delay.toMillis());
+                // DEBUG: the retries are counted (finsify.api.retries), and a call that fails in the end is reported
+                LOG.debug("{}; retry {} of {} in {} ms", e.getMessage(), n, config.maxRetries(), delay.toMillis());
                 config.callListener().onRetry(call.operation());
                 sleep(delay, call, e);
             }

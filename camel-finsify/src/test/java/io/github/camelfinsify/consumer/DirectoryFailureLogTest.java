@@ -65,6 +65,32 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
     }
 
     @Test
+    void theClientsRetriesOfAnUnreachableApiAddNoWarnings() throws Exception {
+        MemoryLoginDirectory book = new MemoryLoginDirectory();
+        for (SandboxLogin login : sandbox().connectLogins("user_good", 3)) {
+            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
+        }
+        context.getRegistry().bind("book", book);
+        String unreachable = "http://127.0.0.1:" + closedPort() + "/v2";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&baseUrl=" + unreachable + "&maxRetries=2"
+                     + "&retryDelay=10&reconciliationInterval=500ms&delay=50&initialDelay=0").to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumerLines().stream().filter(l -> l.contains("reached the end of the book")).count()
+                             >= 2);
+
+        assertThat(logs.lines()).as("the retries happened").anyMatch(l -> l.contains("retry 2 of 2"));
+        assertThat(logs.warnings()).as("warnings").hasSize(1)
+                .allSatisfy(l -> assertThat(l).startsWith(CONSUMER_LOG).contains("was not synced"));
+    }
+
+    @Test
     void theSweepSaysHowFarItIsAndWhatItDelivered() throws Exception {
         MemoryLoginDirectory book = new MemoryLoginDirectory();
         for (SandboxLogin login : sandbox().connectLogins("user_good", 5)) {

@@ -22,8 +22,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -56,16 +54,6 @@ abstract class FeedFaultTestSupport extends CamelTestSupport {
         return false;
     }
 
-    @BeforeEach
-    void countRetries() {
-        retryCounter = new ClientRetryCounter();
-    }
-
-    @AfterEach
-    void stopCountingRetries() {
-        retryCounter.close();
-    }
-
     FinsifySandbox sandbox() {
         return sandboxExtension.sandbox();
     }
@@ -73,6 +61,7 @@ abstract class FeedFaultTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        retryCounter = new ClientRetryCounter(context);
         FinsifyConfiguration configuration = SandboxCamel.wire(context, sandbox(), httpPort, WEBHOOK_TOKEN);
         configuration.setMaxRetries(MAX_RETRIES);
         configuration.setRetryDelay(10);

@@ -177,6 +177,7 @@ class ProducerFaultMatrixTest {
     static void startCamel() {
         FinsifySandbox sandbox = SANDBOX.sandbox();
         context = new DefaultCamelContext();
+        retryCounter = new ClientRetryCounter(context);
         FinsifyConfiguration configuration = context.getComponent("finsify", FinsifyComponent.class).getConfiguration();
         configuration.setClientId(sandbox.clientId());
         configuration.setServiceSecret(sandbox.serviceSecret());
@@ -187,12 +188,10 @@ class ProducerFaultMatrixTest {
         configuration.setResponseTimeout(RESPONSE_TIMEOUT_MS);
         context.start();
         template = context.createProducerTemplate();
-        retryCounter = new ClientRetryCounter();
     }
 
     @AfterAll
     static void stopCamel() {
-        retryCounter.close();
         context.stop();
         FIGURES.forEach((test, figures) -> System.out.println("RELIABILITY: producer fault matrix, " + test + ": " + figures));
     }

@@ -33,11 +33,13 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
             "org.eclipse.jetty", "wiremock", "com.github.tomakehurst.wiremock", "org.wiremock");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private AbstractAppender appender;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         lines.clear();
+        warnings.clear();
         LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
         appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
             @Override
@@ -48,6 +50,9 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
                     line.append(" | ").append(t);
                 }
                 lines.add(line.toString());
+                if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
+                    warnings.add(line.toString());
+                }
             }
         };
         appender.start();
@@ -79,5 +84,10 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The lines logged at WARN or above. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 }
