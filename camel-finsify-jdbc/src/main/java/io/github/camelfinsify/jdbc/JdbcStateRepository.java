@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -139,12 +140,33 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
      */
     @Override
     public void setStates(Map<String, String> states) {
+        setStates(states, Set.of());
+    }
+
+    /**
+     * As {@link #setStates(Map)}, with the keys that had no state when read inserted at once instead of updated
+     * first (a login's first sync: its accounts' states are all new). Should another writer have inserted one of them
+     * in between, the insert violates the key and the fallback upserts each state.
+     */
+    @Override
+    public void setStates(Map<String, String> states, Set<String> unstored) {
         if (states.isEmpty()) {
             return;
         }
+        Map<String, String> updates = new HashMap<>(states);
+        Map<String, String> inserts = new HashMap<>();
+        for (String key : unstored) {
+            String value = updates.remove(key);
+            if (value != null) {
+                inserts.put(key, value);
+            }
+        }
         try {
             SqlTables.inTransaction(dataSource, c -> {
-                insertAll(c, updateAll(c, states));
+                if (!updates.isEmpty()) {
+                    inserts.putAll(updateAll(c, updates));
+                }
+                insertAll(c, inserts);
                 return null;
             });
         } catch (SQLException e) {
