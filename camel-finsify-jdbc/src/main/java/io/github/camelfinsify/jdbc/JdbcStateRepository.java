@@ -30,7 +30,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * another writer came first, and the update is repeated), so it runs on H2, PostgreSQL, MySQL and others.
  * <p>
  * As a {@link BulkStateRepository} it reads several keys with one {@code IN} query and writes several states in one
- * transaction of batched updates and inserts: the directory consumer's round trips per login, not per account.
+ * transaction of batched updates and a multi-row insert: the directory consumer's round trips per login, not per
+ * account.
  * <p>
  * Table (created by {@link #start()} when missing, unless {@link #setCreateTable(boolean) turned off}):
  * {@code state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL}.
@@ -201,18 +202,25 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
         return missing;
     }
 
+    /**
+     * One multi-row {@code INSERT ... VALUES (?, ?), (?, ?)} per {@value #KEYS_PER_QUERY} states (standard SQL): one
+     * statement for a login's accounts rather than one each in a batch.
+     */
     private void insertAll(Connection c, Map<String, String> states) throws SQLException {
-        if (states.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO " + table + " (state_key, state_value) VALUES (?, ?)")) {
-            for (Map.Entry<String, String> entry : states.entrySet()) {
-                ps.setString(1, entry.getKey());
-                ps.setString(2, entry.getValue());
-                ps.addBatch();
+        List<Map.Entry<String, String>> entries = new ArrayList<>(states.entrySet());
+        for (int from = 0; from < entries.size(); from += KEYS_PER_QUERY) {
+            List<Map.Entry<String, String>> chunk =
+                    entries.subList(from, Math.min(entries.size(), from + KEYS_PER_QUERY));
+            String rows = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table + " (state_key, state_value) VALUES " + rows)) {
+                int index = 1;
+                for (Map.Entry<String, String> entry : chunk) {
+                    ps.setString(index++, entry.getKey());
+                    ps.setString(index++, entry.getValue());
+                }
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 

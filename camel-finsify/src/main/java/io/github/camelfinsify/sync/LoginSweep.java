@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * Visits every login of a {@link LoginDirectory} once per reconciliation interval, spread evenly over it: each call
  * of {@link #due} gives the logins the interval's pace allows since the previous call, so there is no burst when a
- * sweep starts. The directory is read a page of {@value #PAGE_SIZE} logins at a time ({@link LoginDirectory#listLogins},
- * by id), with its size (which sets the pace) read again with each page; a login added during a sweep behind the page in hand is visited by the next
+ * sweep starts. The directory is read a page of {@value #PAGE_SIZE} logins at a time, by id
+ * ({@link LoginDirectory#listLogins}), with its size (which sets the pace) read again with each page; a login added during a sweep behind the page in hand is visited by the next
  * sweep. A paused sweep hands out nothing and owes nothing for the time paused: after {@link #resume()} it goes on from
  * its cursor at its pace, with no burst to make up. Not thread-safe: the caller serialises the calls.
  */
