@@ -9,8 +9,9 @@ import java.util.function.LongSupplier;
  * Visits every login of a {@link LoginDirectory} once per reconciliation interval, spread evenly over it: each call
  * of {@link #due} gives the logins the interval's pace allows since the previous call, so there is no burst when a
  * sweep starts. The directory is read a page of {@value #PAGE_SIZE} logins at a time, by id
- * ({@link LoginDirectory#listLogins}), with its size (which sets the pace) read again with each page; a login added during a sweep behind the page in hand is visited by the next
- * sweep. A paused sweep hands out nothing and owes nothing for the time paused: after {@link #resume()} it goes on from
+ * ({@link LoginDirectory#listLogins}), with its size (which sets the pace) read again with a page at most once a
+ * second (counting a large book's rows costs the database a scan, and a fast sweep reads many pages a second); a
+ * login added during a sweep behind the page in hand is visited by the next sweep. A paused sweep hands out nothing and owes nothing for the time paused: after {@link #resume()} it goes on from
  * its cursor at its pace, with no burst to make up. Not thread-safe: the caller serialises the calls.
  */
 public final class LoginSweep {
@@ -19,6 +20,8 @@ public final class LoginSweep {
     public static final long START = Long.MIN_VALUE;
     /** How many login ids are read from the directory at a time. */
     public static final int PAGE_SIZE = 256;
+    /** The size is read again with a page when it is at least this old. */
+    static final long SIZE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final LoginDirectory directory;
     private final long intervalNanos;
@@ -29,6 +32,7 @@ public final class LoginSweep {
     private List<ListedLogin> page = List.of();
     private int next;
     private long size = -1;
+    private long sizeReadNanos;
     private long lastNanos;
     private double credit;
     private long rounds;
@@ -62,7 +66,7 @@ public final class LoginSweep {
             return List.of();
         }
         if (size <= 0) {
-            size = directory.size(); // an empty book is asked again at every call, to notice its first login
+            readSize(now); // an empty book is asked again at every call, to notice its first login
         }
         if (size == 0) {
             lastNanos = now;
@@ -101,8 +105,16 @@ public final class LoginSweep {
         pageStart = cursor;
         page = directory.listLogins(cursor, pageSize);
         next = 0;
-        size = directory.size();
+        long now = nanoTime.getAsLong();
+        if (now - sizeReadNanos >= SIZE_MAX_AGE_NANOS) {
+            readSize(now);
+        }
         return !page.isEmpty();
+    }
+
+    private void readSize(long now) {
+        size = directory.size();
+        sizeReadNanos = now;
     }
 
     private void endRound() {

@@ -61,7 +61,23 @@ class LoginSweepTest {
         }
 
         assertThat(book.pageReads).isEqualTo(13); // 100 logins in pages of 8
-        assertThat(book.sizeReads).isEqualTo(14); // once at the start, then with each page
+        assertThat(book.sizeReads).isEqualTo(13); // once at the start (for the first page too), then with each page
+    }
+
+    @Test
+    void aFastSweepReadsTheSizeAtMostOnceASecondWhateverItsPages() {
+        book.fill(1, 100);
+        LoginSweep sweep = new LoginSweep(book, Duration.ofMillis(100), LoginSweep.START, nanos::get, 8);
+
+        List<Long> handedOut = new ArrayList<>();
+        for (int tick = 0; tick < 200; tick++) { // two seconds in steps of 10 ms: twenty sweeps of 13 pages
+            advance(Duration.ofMillis(10));
+            handedOut.addAll(ids(sweep.due(1_000)));
+        }
+
+        assertThat(book.pageReads).isGreaterThan(200);
+        assertThat(book.sizeReads).isEqualTo(2); // at the start, and one second later
+        assertThat(handedOut).hasSize(2_000);
     }
 
     @Test
