@@ -1,5 +1,7 @@
 package io.github.camelfinsify;
 
+import java.util.function.Supplier;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.LoggerFactory;
@@ -21,9 +23,10 @@ interface EventDelivery {
 
     /**
      * Runs the route for one exchange and answers whether it completed, as its unit of work decided; a failure is
-     * reported to the consumer's exception handler.
+     * reported to the consumer's exception handler, described by {@code what} (built only then: most exchanges
+     * complete).
      */
-    default boolean deliver(Exchange exchange, String what) {
+    default boolean deliver(Exchange exchange, Supplier<String> what) {
         ExchangeCompletion completion = ExchangeCompletion.on(exchange);
         try {
             process(exchange);
@@ -31,9 +34,9 @@ interface EventDelivery {
                 return true;
             }
             if (exchange.getException() != null) {
-                exceptionHandler().handleException(what + " failed in the route", exchange, exchange.getException());
+                exceptionHandler().handleException(what.get() + " failed in the route", exchange, exchange.getException());
             } else {
-                LoggerFactory.getLogger(EventDelivery.class).warn("{} was rolled back by the route", what);
+                LoggerFactory.getLogger(EventDelivery.class).warn("{} was rolled back by the route", what.get());
             }
             return false;
         } finally {

@@ -87,7 +87,7 @@ final class FinsifyConnectHandler implements Processor {
         if (state != null) {
             exchange.getIn().setHeader(FinsifyConstants.CUSTOMER_ID, state.customerId());
         }
-        boolean delivered = delivery.deliver(exchange, "Finsify connect result");
+        boolean delivered = delivery.deliver(exchange, () -> "Finsify connect result");
         if (state != null) {
             settle(state, delivered);
         }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import io.github.camelfinsify.model.LoginStatusEvent;
 import io.github.camelfinsify.sync.CallThrottle;
+import io.github.camelfinsify.sync.ListedLogin;
 import io.github.camelfinsify.sync.LoginDirectory;
 import io.github.camelfinsify.sync.LoginSweep;
 import io.github.camelfinsify.sync.SyncRequest;
@@ -190,20 +191,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
         int submitted = 0;
         for (SyncRequest request : requests.pending(free())) {
-            submitted += submit(request.loginId(), request.accountIds(), request) ? 1 : 0;
+            submitted += submit(request.loginId(), request.accountIds(), request, null) ? 1 : 0;
         }
         long now = System.nanoTime();
         for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
-            if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null)) {
+            if (free() > 0 && retry.getValue().notBefore() - now <= 0 && submit(retry.getKey(), Set.of(), null, null)) {
                 submitted++;
             }
         }
         int free = free();
         if (free > 0) {
-            List<Long> due = sweep.due(free);
+            List<ListedLogin> due = sweep.due(free);
             sweepVisited.addAndGet(due.size());
-            for (long loginId : due) {
-                submitted += submit(loginId, Set.of(), null) ? 1 : 0;
+            for (ListedLogin login : due) {
+                submitted += submit(login.loginId(), Set.of(), null, login) ? 1 : 0;
             }
             if (sweep.rounds() > sweepRounds) {
                 sweepRounds = sweep.rounds();
@@ -236,14 +237,18 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         return maxInFlight - inFlight.size();
     }
 
-    private boolean submit(long loginId, Set<Long> accounts, SyncRequest request) {
+    /**
+     * @param listed the login as the sweep's page listed it, which gives its secret without asking the directory
+     *               again; null for a webhook's request or a retry, whose secret is read from the directory
+     */
+    private boolean submit(long loginId, Set<Long> accounts, SyncRequest request, ListedLogin listed) {
         if (!inFlight.add(loginId)) {
             return false; // already syncing: a webhook's request stays pending and is taken next time
         }
         try {
             workers.execute(() -> {
                 try {
-                    syncLogin(loginId, accounts, request);
+                    syncLogin(loginId, accounts, request, listed);
                 } finally {
                     stopping.remove(loginId);
                     inFlight.remove(loginId);
@@ -257,7 +262,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private void syncLogin(long loginId, Set<Long> accounts, SyncRequest request) {
+    private void syncLogin(long loginId, Set<Long> accounts, SyncRequest request, ListedLogin listed) {
         boolean syncing = false;
         try {
             LoginStatusEvent stop = getEndpoint().getComponent().loginStatuses().needingUser(loginId);
@@ -267,7 +272,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
                 return;
             }
             reportedNeedingUser.remove(loginId);
-            String secret = directory.secretOf(loginId);
+            String secret = listed != null ? listed.secret() : directory.secretOf(loginId);
             if (secret == null) {
                 statistics.loginGone(loginId);
                 settle(loginId, request, true); // removed from the directory meanwhile
@@ -349,7 +354,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         exchange.getIn().setHeader(FinsifyConstants.EVENT_TYPE, status.eventType());
         exchange.getIn().setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
         exchange.getIn().setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
-        if (!delivery.deliver(exchange, "Finsify login status of login " + status.loginId())) {
+        if (!delivery.deliver(exchange, () -> "Finsify login status of login " + status.loginId())) {
             reportedNeedingUser.remove(status.loginId()); // reported again with the next sync
         }
     }

@@ -256,7 +256,7 @@ final class FinsifyWebhookHandler implements Processor {
                 message.setHeader(FinsifyConstants.LOGIN_ID, status.loginId());
                 message.setHeader(FinsifyConstants.LOGIN_STATUS, status.status());
             }
-            return delivery.deliver(exchange, "Finsify " + event.eventType() + " event") ? Delivered.PROCESSED
+            return delivery.deliver(exchange, () -> "Finsify " + event.eventType() + " event") ? Delivered.PROCESSED
                     : Delivered.FAILED;
         } catch (SyncInProgressException e) {
             return Delivered.BUSY;

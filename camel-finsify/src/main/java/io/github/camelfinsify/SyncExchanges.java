@@ -40,7 +40,7 @@ final class SyncExchanges {
                 Exchange exchange = delivery.newExchange();
                 populate(exchange, change, loginId);
                 decoration.decorate(exchange, index, size);
-                if (!delivery.deliver(exchange, "Finsify " + change.type() + " transaction " + change.id())) {
+                if (!delivery.deliver(exchange, () -> "Finsify " + change.type() + " transaction " + change.id())) {
                     break;
                 }
                 statistics.changeDelivered(change.type());

@@ -3,6 +3,7 @@ package io.github.camelfinsify.bench;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelfinsify.sync.BulkStateRepository;
@@ -63,6 +64,15 @@ final class CountingStateRepository implements BulkStateRepository {
     public void setStates(Map<String, String> states) {
         if (delegate instanceof BulkStateRepository bulk) {
             bulk.setStates(states);
+        } else {
+            states.forEach(delegate::setState);
+        }
+    }
+
+    @Override
+    public void setStates(Map<String, String> states, Set<String> unstored) {
+        if (delegate instanceof BulkStateRepository bulk) {
+            bulk.setStates(states, unstored);
         } else {
             states.forEach(delegate::setState);
         }

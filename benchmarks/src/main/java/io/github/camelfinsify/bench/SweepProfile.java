@@ -73,6 +73,7 @@ public final class SweepProfile {
         samples(events, "jdk.ExecutionSample", "CPU samples (Java code running)");
         hottest(events, "FinsifyDirectorySync", "io.github.camelfinsify", 25);
         hottest(events, "finsify://transactions", "", 15);
+        callers(events, "FinsifyDirectorySync", 6);
         waits(events, "jdk.JavaMonitorEnter", "Waits >= 1 ms to enter a monitor (synchronized)");
         waits(events, "jdk.ThreadPark", "Waits >= 1 ms parked (locks, pool queues, sleeps)");
         waits(events, "jdk.SocketRead", "Socket reads >= 1 ms (waiting for the canned server)");
@@ -157,6 +158,63 @@ public final class SweepProfile {
         inclusive.entrySet().stream().filter(x -> x.getKey().contains(filter))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
                 .forEach(x -> System.out.printf("%6.1f%%  %s%n", 100.0 * x.getValue() / Math.max(1, t), x.getKey()));
+    }
+
+    /**
+     * For each cause of the sync workers' CPU samples, the frames that called into it: the first frame from the top
+     * that belongs to neither that cause nor the JDK (for H2, the store method that ran the SQL; for logging, the class
+     * that asked whether to log); for the component's own code, the method the sample was in.
+     */
+    private static void callers(List<RecordedEvent> events, String thread, int limit) {
+        Map<String, Map<String, Integer>> byCause = new HashMap<>();
+        Map<String, Integer> totals = new HashMap<>();
+        int total = 0;
+        for (RecordedEvent e : events) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
+                || !e.getThread("sampledThread").getJavaName().contains(thread)) {
+                continue;
+            }
+            String cause = causeOf(e.getStackTrace());
+            byCause.computeIfAbsent(cause, c -> new HashMap<>()).merge(callerOf(e.getStackTrace(), cause), 1,
+                    Integer::sum);
+            totals.merge(cause, 1, Integer::sum);
+            total++;
+        }
+        int t = total;
+        System.out.printf("%n== Who calls each cause, threads '%s' (share of all their %,d samples)%n", thread, total);
+        totals.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(cause -> {
+                    System.out.printf("-- %s: %.1f%%%n", cause.getKey(), 100.0 * cause.getValue() / Math.max(1, t));
+                    byCause.get(cause.getKey()).entrySet().stream()
+                            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                            .forEach(x -> System.out.printf("%6.1f%%  %s%n", 100.0 * x.getValue() / Math.max(1, t),
+                                    x.getKey()));
+                });
+    }
+
+    private static String callerOf(RecordedStackTrace stack, String cause) {
+        boolean own = cause.equals(CAUSES.get("io.github.camelfinsify."));
+        for (RecordedFrame f : stack.getFrames()) {
+            String type = f.getMethod().getType().getName();
+            String typeCause = causeOfType(type);
+            // the component's own code: the method the sample was in; H2 reached through the pool: the store's method
+            boolean skip = own ? !typeCause.equals(cause)
+                    : typeCause.equals(cause) || type.startsWith("com.zaxxer.hikari.");
+            if (skip || type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                continue;
+            }
+            return type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+        }
+        return "(itself)";
+    }
+
+    private static String causeOfType(String type) {
+        for (var cause : CAUSES.entrySet()) {
+            if (type.startsWith(cause.getKey())) {
+                return cause.getValue();
+            }
+        }
+        return "";
     }
 
     private static void waits(List<RecordedEvent> events, String type, String title) {

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.ListedLogin;
 import io.github.camelfinsify.sync.LoginDirectory;
 
 /**
@@ -23,7 +24,8 @@ import io.github.camelfinsify.sync.LoginDirectory;
  * {@link JdbcLoginStatusStore} under the same name): {@code login_id BIGINT PRIMARY KEY, secret VARCHAR(4096),
  * customer_id VARCHAR(255), status VARCHAR(255), updated_at TIMESTAMP WITH TIME ZONE NOT NULL}. The directory holds
  * the rows whose {@code secret} is set; it pages through them by key ({@code WHERE login_id > ?}), so a book of
- * 100,000 logins is read a page of ids at a time, and decrypts one secret when it is asked for it.
+ * 100,000 logins is read a page at a time: {@link #listLogins} reads a page of ids with their encrypted secrets in one
+ * query, and each secret is decrypted only when it is asked for.
  * <p>
  * A secret that cannot be decrypted (another key, a changed or moved value) throws
  * {@link LoginSecretDecryptionException}, naming the login. Neither the key nor a secret appears in a message, a log
@@ -87,6 +89,36 @@ public class JdbcLoginDirectory extends JdbcTableService implements LoginDirecto
                     ids.add(rs.getLong(1));
                 }
                 return ids;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table(), e);
+        }
+    }
+
+    /**
+     * One query for the page: the ids with their encrypted secrets. Each secret is decrypted when the sync asks for
+     * it, so a value that cannot be decrypted counts against its login only, and the page holds no plain secret.
+     */
+    @Override
+    public List<ListedLogin> listLogins(long afterLoginId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be at least 1, not " + limit);
+        }
+        LoginSecretCipher cipher = cipher();
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT login_id, secret FROM " + table()
+                                                       + " WHERE login_id > ? AND secret IS NOT NULL"
+                                                       + " ORDER BY login_id FETCH FIRST ? ROWS ONLY")) {
+            ps.setLong(1, afterLoginId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ListedLogin> logins = new ArrayList<>(Math.min(limit, 1024));
+                while (rs.next()) {
+                    long loginId = rs.getLong(1);
+                    String stored = rs.getString(2);
+                    logins.add(ListedLogin.of(loginId, () -> cipher.decrypt(loginId, stored, table())));
+                }
+                return logins;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table(), e);

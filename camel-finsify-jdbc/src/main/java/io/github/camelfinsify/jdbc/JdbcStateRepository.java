@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -30,7 +31,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * another writer came first, and the update is repeated), so it runs on H2, PostgreSQL, MySQL and others.
  * <p>
  * As a {@link BulkStateRepository} it reads several keys with one {@code IN} query and writes several states in one
- * transaction of batched updates and inserts: the directory consumer's round trips per login, not per account.
+ * transaction of batched updates and a multi-row insert: the directory consumer's round trips per login, not per
+ * account.
  * <p>
  * As a {@link SizedStateRepository} it counts its rows and their length for the {@code finsify} dev console.
  * <p>
@@ -154,12 +156,33 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
      */
     @Override
     public void setStates(Map<String, String> states) {
+        setStates(states, Set.of());
+    }
+
+    /**
+     * As {@link #setStates(Map)}, with the keys that had no state when read inserted at once instead of updated
+     * first (a login's first sync: its accounts' states are all new). Should another writer have inserted one of them
+     * in between, the insert violates the key and the fallback upserts each state.
+     */
+    @Override
+    public void setStates(Map<String, String> states, Set<String> unstored) {
         if (states.isEmpty()) {
             return;
         }
+        Map<String, String> updates = new HashMap<>(states);
+        Map<String, String> inserts = new HashMap<>();
+        for (String key : unstored) {
+            String value = updates.remove(key);
+            if (value != null) {
+                inserts.put(key, value);
+            }
+        }
         try {
             SqlTables.inTransaction(dataSource, c -> {
-                insertAll(c, updateAll(c, states));
+                if (!updates.isEmpty()) {
+                    inserts.putAll(updateAll(c, updates));
+                }
+                insertAll(c, inserts);
                 return null;
             });
         } catch (SQLException e) {
@@ -194,18 +217,25 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
         return missing;
     }
 
+    /**
+     * One multi-row {@code INSERT ... VALUES (?, ?), (?, ?)} per {@value #KEYS_PER_QUERY} states (standard SQL): one
+     * statement for a login's accounts rather than one each in a batch.
+     */
     private void insertAll(Connection c, Map<String, String> states) throws SQLException {
-        if (states.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO " + table + " (state_key, state_value) VALUES (?, ?)")) {
-            for (Map.Entry<String, String> entry : states.entrySet()) {
-                ps.setString(1, entry.getKey());
-                ps.setString(2, entry.getValue());
-                ps.addBatch();
+        List<Map.Entry<String, String>> entries = new ArrayList<>(states.entrySet());
+        for (int from = 0; from < entries.size(); from += KEYS_PER_QUERY) {
+            List<Map.Entry<String, String>> chunk =
+                    entries.subList(from, Math.min(entries.size(), from + KEYS_PER_QUERY));
+            String rows = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table + " (state_key, state_value) VALUES " + rows)) {
+                int index = 1;
+                for (Map.Entry<String, String> entry : chunk) {
+                    ps.setString(index++, entry.getKey());
+                    ps.setString(index++, entry.getValue());
+                }
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 

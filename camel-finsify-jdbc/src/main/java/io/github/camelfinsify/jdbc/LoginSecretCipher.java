@@ -29,9 +29,19 @@ final class LoginSecretCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
+    /** Cipher.getInstance looks the provider up on each call: each thread keeps its own, initialised per value. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(LoginSecretCipher::newCipher);
 
     private LoginSecretCipher(SecretKey key) {
         this.key = key;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK offers no " + TRANSFORMATION + ": " + e.getMessage(), e);
+        }
     }
 
     /** A cipher with the key given as Base64 text of 32 bytes. */
@@ -64,7 +74,7 @@ final class LoginSecretCipher {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData(loginId));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
@@ -88,7 +98,7 @@ final class LoginSecretCipher {
                                                               + " is not an encrypted value of a known format");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 1, IV_BYTES));
             cipher.updateAAD(associatedData(loginId));
             byte[] secret = cipher.doFinal(bytes, 1 + IV_BYTES, bytes.length - 1 - IV_BYTES);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.ListedLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,60 @@ class JdbcLoginDirectoryTest {
         assertThat(directory.loginIds(20, 10)).containsExactly(30L, 40L);
         assertThat(directory.loginIds(0, 2)).containsExactly(10L, 20L);
         assertThat(directory.loginIds(40, 10)).isEmpty();
+    }
+
+    @Test
+    void aListedPageGivesEachLoginsSecretInIdOrder() {
+        for (long id : List.of(30L, 10L, 40L, 20L)) {
+            directory.save(new DirectoryLogin(id, SECRET + id, null));
+        }
+
+        List<ListedLogin> page = directory.listLogins(10, 2);
+
+        assertThat(page).extracting(ListedLogin::loginId).containsExactly(20L, 30L);
+        assertThat(page).extracting(ListedLogin::secret).containsExactly(SECRET + 20, SECRET + 30);
+        assertThat(directory.listLogins(40, 10)).isEmpty();
+    }
+
+    @Test
+    void aListedPageHoldsTheSecretsItReadAndDecryptsThemWhenAsked() {
+        directory.save(new DirectoryLogin(1, SECRET, null));
+        directory.save(new DirectoryLogin(2, OTHER_SECRET, null));
+        List<ListedLogin> page = directory.listLogins(0, 10);
+
+        directory.remove(1); // the page holds what the query read; no second query is made for a secret
+
+        assertThat(page).extracting(ListedLogin::secret).containsExactly(SECRET, OTHER_SECRET);
+    }
+
+    @Test
+    void aSecretOfAListedPageThatCannotBeDecryptedFailsOnlyItsOwnLogin() {
+        directory.save(new DirectoryLogin(1, SECRET, null));
+        directory.save(new DirectoryLogin(2, OTHER_SECRET, null));
+        db.update("UPDATE finsify_login SET secret = ? WHERE login_id = 1", SECRET);
+
+        List<ListedLogin> page = directory.listLogins(0, 10);
+
+        assertThat(page).extracting(ListedLogin::loginId).containsExactly(1L, 2L);
+        Throwable failure = catchThrowable(page.get(0)::secret);
+        assertThat(failure).isInstanceOf(LoginSecretDecryptionException.class).hasMessageContaining("login 1");
+        assertThat(everything(failure)).doesNotContain(SECRET);
+        assertThat(page.get(1).secret()).isEqualTo(OTHER_SECRET);
+    }
+
+    @Test
+    void aListedLoginShowsNoSecretInToString() {
+        directory.save(new DirectoryLogin(42, SECRET, null));
+
+        ListedLogin listed = directory.listLogins(0, 1).get(0);
+
+        assertThat(listed.toString()).isEqualTo("ListedLogin[loginId=42]");
+    }
+
+    @Test
+    void refusesAListedPageOfNoLogins() {
+        assertThatThrownBy(() -> directory.listLogins(0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("page size");
     }
 
     @Test

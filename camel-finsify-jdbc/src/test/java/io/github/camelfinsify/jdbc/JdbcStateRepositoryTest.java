@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Database.class)
@@ -105,6 +107,43 @@ class JdbcStateRepositoryTest {
         assertThat(other.getState("finsify-sync:1")).isEqualTo("new");
         assertThat(other.getState("finsify-sync:2")).isEqualTo("first");
         assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("2");
+    }
+
+    @Test
+    void writesStatesTheCallerReadAsUnstoredByInsertingThem() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        repository.setState("finsify-sync:1", "old");
+
+        repository.setStates(Map.of("finsify-sync:1", "new", "finsify-sync:2", "first"), Set.of("finsify-sync:2"));
+
+        assertThat(repository.getStates(List.of("finsify-sync:1", "finsify-sync:2")))
+                .containsOnly(entry("finsify-sync:1", "new"), entry("finsify-sync:2", "first"));
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("2");
+    }
+
+    @Test
+    void aStateReadAsUnstoredThatAnotherWriterStoredMeanwhileIsStillReplaced() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+        new JdbcStateRepository(db.dataSource()).setState("finsify-sync:2", "the other writer's");
+
+        repository.setStates(Map.of("finsify-sync:1", "first", "finsify-sync:2", "ours"),
+                Set.of("finsify-sync:1", "finsify-sync:2"));
+
+        assertThat(repository.getStates(List.of("finsify-sync:1", "finsify-sync:2")))
+                .containsOnly(entry("finsify-sync:1", "first"), entry("finsify-sync:2", "ours"));
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("2");
+    }
+
+    @Test
+    void anUnstoredHintForAKeyNotWrittenWritesNothingForIt() {
+        JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
+        repository.start();
+
+        repository.setStates(Map.of("finsify-sync:1", "first"), Set.of("finsify-sync:1", "finsify-sync:9"));
+
+        assertThat(db.value("SELECT COUNT(*) FROM finsify_sync_state")).isEqualTo("1");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.camelfinsify.sync;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.spi.StateRepository;
 
@@ -18,4 +19,14 @@ public interface BulkStateRepository extends StateRepository<String, String> {
 
     /** Stores every state given, as {@code setState} of each would. */
     void setStates(Map<String, String> states);
+
+    /**
+     * Stores every state given, as {@link #setStates(Map)} does. The keys in {@code unstored} had no state when the
+     * caller read them: a repository may store those without looking for a stored state first (the JDBC one inserts
+     * them instead of trying an update), and must still store them right if another writer stored one in between.
+     * The default ignores the hint.
+     */
+    default void setStates(Map<String, String> states, Set<String> unstored) {
+        setStates(states);
+    }
 }

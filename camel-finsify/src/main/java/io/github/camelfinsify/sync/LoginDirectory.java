@@ -1,5 +1,6 @@
 package io.github.camelfinsify.sync;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,22 @@ public interface LoginDirectory {
 
     /** The ids of at most {@code limit} logins whose id is greater than {@code afterLoginId}, ascending. */
     List<Long> loginIds(long afterLoginId, int limit);
+
+    /**
+     * At most {@code limit} logins whose id is greater than {@code afterLoginId}, ascending, each of which gives its
+     * secret without another round trip where the directory can read it with the page. The sweep reads its pages with
+     * this. The default lists {@link #loginIds} and asks {@link #secretOf} when a login's secret is wanted; a directory
+     * that reads the secrets with the ids (the JDBC one: one query per page) overrides it, and then the page's secret
+     * is the one stored when the page was read.
+     */
+    default List<ListedLogin> listLogins(long afterLoginId, int limit) {
+        List<Long> ids = loginIds(afterLoginId, limit);
+        List<ListedLogin> logins = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            logins.add(ListedLogin.of(id, () -> secretOf(id)));
+        }
+        return logins;
+    }
 
     /**
      * The login's secret, or {@code null} if the directory does not know the login. It may throw when the stored

@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
 /**
  * Visits every login of a {@link LoginDirectory} once per reconciliation interval, spread evenly over it: each call
  * of {@link #due} gives the logins the interval's pace allows since the previous call, so there is no burst when a
- * sweep starts. The directory is read a page of {@value #PAGE_SIZE} ids at a time, by id, with its size (which sets
- * the pace) read again with each page; a login added during a sweep behind the page in hand is visited by the next
- * sweep. A paused sweep hands out nothing and owes nothing for the time paused: after {@link #resume()} it goes on from
+ * sweep starts. The directory is read a page of {@value #PAGE_SIZE} logins at a time, by id
+ * ({@link LoginDirectory#listLogins}), with its size (which sets the pace) read again with a page at most once a
+ * second (counting a large book's rows costs the database a scan, and a fast sweep reads many pages a second); a
+ * login added during a sweep behind the page in hand is visited by the next sweep. A paused sweep hands out nothing and owes nothing for the time paused: after {@link #resume()} it goes on from
  * its cursor at its pace, with no burst to make up. Not thread-safe: the caller serialises the calls.
  */
 public final class LoginSweep {
@@ -19,6 +20,8 @@ public final class LoginSweep {
     public static final long START = Long.MIN_VALUE;
     /** How many login ids are read from the directory at a time. */
     public static final int PAGE_SIZE = 256;
+    /** The size is read again with a page when it is at least this old. */
+    static final long SIZE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final LoginDirectory directory;
     private final long intervalNanos;
@@ -26,9 +29,10 @@ public final class LoginSweep {
     private final int pageSize;
     private long cursor;
     private long pageStart;
-    private List<Long> page = List.of();
+    private List<ListedLogin> page = List.of();
     private int next;
     private long size = -1;
+    private long sizeReadNanos;
     private long lastNanos;
     private double credit;
     private long rounds;
@@ -55,14 +59,14 @@ public final class LoginSweep {
      * The logins due since the previous call, at most {@code max}; what is not taken stays owed, up to one whole
      * sweep.
      */
-    public List<Long> due(int max) {
+    public List<ListedLogin> due(int max) {
         long now = nanoTime.getAsLong();
         if (paused) {
             lastNanos = now;
             return List.of();
         }
         if (size <= 0) {
-            size = directory.size(); // an empty book is asked again at every call, to notice its first login
+            readSize(now); // an empty book is asked again at every call, to notice its first login
         }
         if (size == 0) {
             lastNanos = now;
@@ -75,7 +79,7 @@ public final class LoginSweep {
         if (wanted <= 0) {
             return List.of();
         }
-        List<Long> due = new ArrayList<>(wanted);
+        List<ListedLogin> due = new ArrayList<>(wanted);
         while (due.size() < wanted) {
             if (next == page.size() && !readPage()) {
                 // the end of the book: the next call starts the next sweep
@@ -85,9 +89,9 @@ public final class LoginSweep {
                 }
                 break;
             }
-            long id = page.get(next++);
-            due.add(id);
-            cursor = id;
+            ListedLogin login = page.get(next++);
+            due.add(login);
+            cursor = login.loginId();
         }
         credit -= due.size();
         if (next == page.size() && page.size() < pageSize && !page.isEmpty()) {
@@ -99,10 +103,18 @@ public final class LoginSweep {
     /** Reads the page after the cursor; answers whether it holds any login. */
     private boolean readPage() {
         pageStart = cursor;
-        page = directory.loginIds(cursor, pageSize);
+        page = directory.listLogins(cursor, pageSize);
         next = 0;
-        size = directory.size();
+        long now = nanoTime.getAsLong();
+        if (now - sizeReadNanos >= SIZE_MAX_AGE_NANOS) {
+            readSize(now);
+        }
         return !page.isEmpty();
+    }
+
+    private void readSize(long now) {
+        size = directory.size();
+        sizeReadNanos = now;
     }
 
     private void endRound() {

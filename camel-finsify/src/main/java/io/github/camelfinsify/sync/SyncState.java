@@ -171,6 +171,8 @@ public final class SyncState {
     public record Fingerprint(long id, long epochDay, long hash) {
 
         public static final long NO_DATE = Long.MIN_VALUE;
+        private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+        private static final long FNV_PRIME = 0x100000001b3L;
 
         public static Fingerprint of(Transaction tx) {
             return new Fingerprint(tx.id(), tx.date() == null ? NO_DATE : tx.date().toEpochDay(), contentHash(tx));
@@ -190,17 +192,38 @@ public final class SyncState {
             return !hasDate() || epochDay >= firstDay && epochDay <= lastDay;
         }
 
-        /** FNV-1a over the fields a bank may change; amounts compare by value, so "-1.0" and "-1.00" are equal. */
+        /**
+         * FNV-1a over the UTF-8 bytes of the fields a bank may change, joined by U+0001; amounts compare by value, so
+         * "-1.0" and "-1.00" are equal. The fields are hashed one after the other rather than joined first: the same
+         * bytes, so the same hash as the states stored before.
+         */
         private static long contentHash(Transaction tx) {
             BigDecimal amount = tx.amount() == null ? null : tx.amount().stripTrailingZeros();
-            String canonical = String.join("\u0001", Objects.toString(tx.date()),
-                    amount == null ? "" : amount.toPlainString(), Objects.toString(tx.currency(), ""),
-                    Objects.toString(tx.description(), ""), Objects.toString(tx.category(), ""),
-                    Objects.toString(tx.originalId(), ""), tx.meta() == null ? "" : tx.meta().toString());
-            long hash = 0xcbf29ce484222325L;
-            for (byte b : canonical.getBytes(StandardCharsets.UTF_8)) {
-                hash ^= b & 0xff;
-                hash *= 0x100000001b3L;
+            long hash = FNV_OFFSET;
+            hash = field(hash, Objects.toString(tx.date()));
+            hash = field(separator(hash), amount == null ? "" : amount.toPlainString());
+            hash = field(separator(hash), Objects.toString(tx.currency(), ""));
+            hash = field(separator(hash), Objects.toString(tx.description(), ""));
+            hash = field(separator(hash), Objects.toString(tx.category(), ""));
+            hash = field(separator(hash), Objects.toString(tx.originalId(), ""));
+            return field(separator(hash), tx.meta() == null ? "" : tx.meta().toString());
+        }
+
+        private static long separator(long hash) {
+            return (hash ^ 0x01) * FNV_PRIME;
+        }
+
+        /** Hashes the text's UTF-8 bytes: ASCII as it is, the rest from the first other character on encoded. */
+        private static long field(long hash, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch >= 0x80) {
+                    for (byte b : text.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                        hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+                    }
+                    return hash;
+                }
+                hash = (hash ^ ch) * FNV_PRIME;
             }
             return hash;
         }

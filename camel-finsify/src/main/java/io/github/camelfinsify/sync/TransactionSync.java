@@ -336,11 +336,18 @@ public final class TransactionSync {
         /** The latest state value of each account, read or written (bulk repository only). */
         private final Map<Long, String> stored;
         private final Map<String, String> unwritten = new LinkedHashMap<>();
+        /** The keys that had no stored state when the batch read them, and were not saved since. */
+        private final Set<String> unstored = new HashSet<>();
         private boolean closed;
 
         private Batch(Map<Long, AccountLocks.Held> locks, Map<Long, String> stored) {
             this.locks = locks;
             this.stored = stored;
+            stored.forEach((accountId, value) -> {
+                if (value == null) {
+                    unstored.add(stateKey(accountId));
+                }
+            });
         }
 
         /** Opens the session of one of the batch's accounts: fetches and diffs its window. */
@@ -371,6 +378,7 @@ public final class TransactionSync {
             if (isBulk()) {
                 stored.put(accountId, value);
                 unwritten.remove(stateKey(accountId));
+                unstored.remove(stateKey(accountId));
             }
         }
 
@@ -383,7 +391,8 @@ public final class TransactionSync {
             closed = true;
             try {
                 if (!unwritten.isEmpty()) {
-                    ((BulkStateRepository) repository).setStates(unwritten);
+                    unstored.retainAll(unwritten.keySet());
+                    ((BulkStateRepository) repository).setStates(unwritten, unstored);
                 }
             } finally {
                 locks.values().forEach(AccountLocks.Held::unlock);

@@ -24,6 +24,10 @@ class LoginSweepTest {
         return new LoginSweep(book, INTERVAL, LoginSweep.START, nanos::get, pageSize);
     }
 
+    private static List<Long> ids(List<ListedLogin> logins) {
+        return logins.stream().map(ListedLogin::loginId).toList();
+    }
+
     private void advance(Duration d) {
         nanos.addAndGet(d.toNanos());
     }
@@ -36,7 +40,7 @@ class LoginSweepTest {
         List<Long> handedOut = new ArrayList<>();
         for (int second = 0; second < 100; second++) {
             advance(Duration.ofSeconds(1));
-            List<Long> due = sweep.due(50);
+            List<Long> due = ids(sweep.due(50));
             assertThat(due).hasSize(1); // 100 logins in 100 s: one a second, no burst
             handedOut.addAll(due);
         }
@@ -57,7 +61,23 @@ class LoginSweepTest {
         }
 
         assertThat(book.pageReads).isEqualTo(13); // 100 logins in pages of 8
-        assertThat(book.sizeReads).isEqualTo(14); // once at the start, then with each page
+        assertThat(book.sizeReads).isEqualTo(13); // once at the start (for the first page too), then with each page
+    }
+
+    @Test
+    void aFastSweepReadsTheSizeAtMostOnceASecondWhateverItsPages() {
+        book.fill(1, 100);
+        LoginSweep sweep = new LoginSweep(book, Duration.ofMillis(100), LoginSweep.START, nanos::get, 8);
+
+        List<Long> handedOut = new ArrayList<>();
+        for (int tick = 0; tick < 200; tick++) { // two seconds in steps of 10 ms: twenty sweeps of 13 pages
+            advance(Duration.ofMillis(10));
+            handedOut.addAll(ids(sweep.due(1_000)));
+        }
+
+        assertThat(book.pageReads).isGreaterThan(200);
+        assertThat(book.sizeReads).isEqualTo(2); // at the start, and one second later
+        assertThat(handedOut).hasSize(2_000);
     }
 
     @Test
@@ -66,13 +86,13 @@ class LoginSweepTest {
         LoginSweep sweep = sweep(8);
 
         advance(Duration.ofSeconds(10));
-        assertThat(sweep.due(50)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(ids(sweep.due(50))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
 
         assertThat(sweep.cursor()).isEqualTo(10);
         assertThat(sweep.pageStart()).isEqualTo(8); // the second page was read after login 8
         LoginSweep restarted = new LoginSweep(book, INTERVAL, sweep.pageStart(), nanos::get, 8);
         advance(Duration.ofSeconds(3));
-        assertThat(restarted.due(50)).containsExactly(9L, 10L, 11L);
+        assertThat(ids(restarted.due(50))).containsExactly(9L, 10L, 11L);
     }
 
     @Test
@@ -81,21 +101,21 @@ class LoginSweepTest {
         LoginSweep sweep = sweep(8);
 
         advance(INTERVAL);
-        assertThat(sweep.due(50)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(ids(sweep.due(50))).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(sweep.rounds()).isEqualTo(1);
         advance(INTERVAL.dividedBy(5));
-        assertThat(sweep.due(50)).containsExactly(1L);
+        assertThat(ids(sweep.due(50))).containsExactly(1L);
     }
 
     @Test
     void anEmptyBookHandsOutNothingAndNoticesItsFirstLogin() {
         LoginSweep sweep = sweep(8);
         advance(INTERVAL);
-        assertThat(sweep.due(50)).isEmpty();
+        assertThat(ids(sweep.due(50))).isEmpty();
 
         book.fill(7, 1);
         advance(INTERVAL);
-        assertThat(sweep.due(50)).containsExactly(7L);
+        assertThat(ids(sweep.due(50))).containsExactly(7L);
     }
 
     @Test
@@ -106,7 +126,7 @@ class LoginSweepTest {
         sweep.pause();
         advance(INTERVAL);
 
-        assertThat(sweep.due(50)).isEmpty();
+        assertThat(ids(sweep.due(50))).isEmpty();
         assertThat(sweep.isPaused()).isTrue();
     }
 
@@ -115,7 +135,7 @@ class LoginSweepTest {
         book.fill(1, 100);
         LoginSweep sweep = sweep(8);
         advance(Duration.ofSeconds(3));
-        assertThat(sweep.due(50)).containsExactly(1L, 2L, 3L);
+        assertThat(ids(sweep.due(50))).containsExactly(1L, 2L, 3L);
 
         sweep.pause();
         advance(Duration.ofSeconds(30));
@@ -124,7 +144,7 @@ class LoginSweepTest {
         sweep.resume();
         advance(Duration.ofSeconds(2));
 
-        assertThat(sweep.due(50)).containsExactly(4L, 5L); // two seconds' worth, not a minute's
+        assertThat(ids(sweep.due(50))).containsExactly(4L, 5L); // two seconds' worth, not a minute's
         assertThat(sweep.isPaused()).isFalse();
     }
 

@@ -97,6 +97,28 @@ class TransactionSyncBatchTest {
     }
 
     @Test
+    void aBatchTellsTheRepositoryWhichOfItsWritesHadNoStoredStateYet() {
+        TransactionSync sync = sync(bulk);
+        try (TransactionSync.Batch batch = sync.openBatch(List.of(FIRST))) {
+            try (TransactionSync.Session session = batch.open(client, LOGIN_SECRET, FIRST)) {
+                session.commit(session.changes().get(0));
+            }
+        }
+        try (TransactionSync.Batch batch = sync.openBatch(List.of(FIRST, SECOND))) {
+            for (long accountId : List.of(FIRST, SECOND)) {
+                try (TransactionSync.Session session = batch.open(client, LOGIN_SECRET, accountId)) {
+                    commitAll(session);
+                }
+            }
+        }
+
+        assertThat(bulk.unstoredHints).containsExactly(Set.of(TransactionSync.stateKey(FIRST)),
+                Set.of(TransactionSync.stateKey(SECOND)));
+        assertThat(stored(bulk, FIRST).size()).isEqualTo(5);
+        assertThat(stored(bulk, SECOND).size()).isEqualTo(5);
+    }
+
+    @Test
     void theNextBatchFindsNothingNewAndWritesNothing() {
         TransactionSync sync = sync(bulk);
         try (TransactionSync.Batch batch = sync.openBatch(List.of(FIRST))) {
@@ -176,6 +198,7 @@ class TransactionSyncBatchTest {
 
         private final List<List<String>> reads = new ArrayList<>();
         private final List<Map<String, String>> writes = new ArrayList<>();
+        private final List<Set<String>> unstoredHints = new ArrayList<>();
 
         @Override
         public Map<String, String> getStates(Collection<String> keys) {
@@ -194,6 +217,12 @@ class TransactionSyncBatchTest {
         public void setStates(Map<String, String> states) {
             writes.add(Map.copyOf(states));
             states.forEach(this::setState);
+        }
+
+        @Override
+        public void setStates(Map<String, String> states, Set<String> unstored) {
+            unstoredHints.add(Set.copyOf(unstored));
+            setStates(states);
         }
     }
 }
