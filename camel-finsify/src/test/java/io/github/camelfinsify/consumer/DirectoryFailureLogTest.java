@@ -37,24 +37,7 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
 
     @Test
     void anUnreachableApiIsLoggedOnceWithTheReasonThenCounted() throws Exception {
-        MemoryLoginDirectory book = new MemoryLoginDirectory();
-        for (SandboxLogin login : sandbox().connectLogins("user_good", 10)) {
-            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
-        }
-        context.getRegistry().bind("book", book);
-        String unreachable = "http://127.0.0.1:" + closedPort() + "/v2";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("finsify:transactions?loginDirectory=#book&baseUrl=" + unreachable + "&maxRetries=0"
-                     + "&reconciliationInterval=500ms&delay=50&initialDelay=0").to("mock:synced");
-            }
-        });
-        context.start();
-
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> consumerLines().stream().filter(l -> l.contains("reached the end of the book")).count()
-                             >= 3);
+        sweepUnreachableApi(10, "maxRetries=0", 3);
 
         List<String> lines = consumerLines();
         assertThat(lines.stream().filter(l -> l.contains("was not synced"))).as("failures logged one by one")
@@ -66,24 +49,7 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
 
     @Test
     void theClientsRetriesOfAnUnreachableApiAddNoWarnings() throws Exception {
-        MemoryLoginDirectory book = new MemoryLoginDirectory();
-        for (SandboxLogin login : sandbox().connectLogins("user_good", 3)) {
-            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
-        }
-        context.getRegistry().bind("book", book);
-        String unreachable = "http://127.0.0.1:" + closedPort() + "/v2";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("finsify:transactions?loginDirectory=#book&baseUrl=" + unreachable + "&maxRetries=2"
-                     + "&retryDelay=10&reconciliationInterval=500ms&delay=50&initialDelay=0").to("mock:synced");
-            }
-        });
-        context.start();
-
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> consumerLines().stream().filter(l -> l.contains("reached the end of the book")).count()
-                             >= 2);
+        sweepUnreachableApi(3, "maxRetries=2&retryDelay=10", 2);
 
         assertThat(logs.lines()).as("the retries happened").anyMatch(l -> l.contains("retry 2 of 2"));
         assertThat(logs.warnings()).as("warnings").hasSize(1)
@@ -92,11 +58,7 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
 
     @Test
     void theSweepSaysHowFarItIsAndWhatItDelivered() throws Exception {
-        MemoryLoginDirectory book = new MemoryLoginDirectory();
-        for (SandboxLogin login : sandbox().connectLogins("user_good", 5)) {
-            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
-        }
-        context.getRegistry().bind("book", book);
+        bookOf(5);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -116,6 +78,31 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
         Matcher completed = Pattern.compile("(\\d+) login syncs completed").matcher(line);
         assertThat(completed.find()).isTrue();
         assertThat(Integer.parseInt(completed.group(1))).isGreaterThanOrEqualTo(5);
+    }
+
+    private void bookOf(int logins) {
+        MemoryLoginDirectory book = new MemoryLoginDirectory();
+        for (SandboxLogin login : sandbox().connectLogins("user_good", logins)) {
+            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
+        }
+        context.getRegistry().bind("book", book);
+    }
+
+    /** A book of {@code logins} swept against a closed port until {@code sweeps} sweeps reached its end. */
+    private void sweepUnreachableApi(int logins, String options, int sweeps) throws Exception {
+        bookOf(logins);
+        String unreachable = "http://127.0.0.1:" + closedPort() + "/v2";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&baseUrl=" + unreachable + "&" + options
+                     + "&reconciliationInterval=500ms&delay=50&initialDelay=0").to("mock:synced");
+            }
+        });
+        context.start();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumerLines().stream().filter(l -> l.contains("reached the end of the book")).count()
+                             >= sweeps);
     }
 
     private List<String> consumerLines() {
