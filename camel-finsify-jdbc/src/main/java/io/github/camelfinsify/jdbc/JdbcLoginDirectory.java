@@ -74,25 +74,7 @@ public class JdbcLoginDirectory extends JdbcTableService implements LoginDirecto
 
     @Override
     public List<Long> loginIds(long afterLoginId, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("The page size must be at least 1, not " + limit);
-        }
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT login_id FROM " + table()
-                                                       + " WHERE login_id > ? AND secret IS NOT NULL"
-                                                       + " ORDER BY login_id FETCH FIRST ? ROWS ONLY")) {
-            ps.setLong(1, afterLoginId);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Long> ids = new ArrayList<>(Math.min(limit, 1024));
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-                return ids;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table(), e);
-        }
+        return page(afterLoginId, limit, "login_id", rs -> rs.getLong(1));
     }
 
     /**
@@ -101,28 +83,41 @@ public class JdbcLoginDirectory extends JdbcTableService implements LoginDirecto
      */
     @Override
     public List<ListedLogin> listLogins(long afterLoginId, int limit) {
+        LoginSecretCipher cipher = cipher();
+        return page(afterLoginId, limit, "login_id, secret", rs -> {
+            long loginId = rs.getLong(1);
+            String stored = rs.getString(2);
+            return ListedLogin.of(loginId, () -> cipher.decrypt(loginId, stored, table()));
+        });
+    }
+
+    /** Reads one page of the logins that have a secret, by key: the {@code limit} after {@code afterLoginId}. */
+    private <T> List<T> page(long afterLoginId, int limit, String columns, RowReader<T> reader) {
         if (limit < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, not " + limit);
         }
-        LoginSecretCipher cipher = cipher();
         try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT login_id, secret FROM " + table()
+             PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table()
                                                        + " WHERE login_id > ? AND secret IS NOT NULL"
                                                        + " ORDER BY login_id FETCH FIRST ? ROWS ONLY")) {
             ps.setLong(1, afterLoginId);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                List<ListedLogin> logins = new ArrayList<>(Math.min(limit, 1024));
+                List<T> rows = new ArrayList<>(Math.min(limit, 1024));
                 while (rs.next()) {
-                    long loginId = rs.getLong(1);
-                    String stored = rs.getString(2);
-                    logins.add(ListedLogin.of(loginId, () -> cipher.decrypt(loginId, stored, table())));
+                    rows.add(reader.read(rs));
                 }
-                return logins;
+                return rows;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list the logins after " + afterLoginId + " in " + table(), e);
         }
+    }
+
+    /** Maps the current row of a page. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     @Override
