@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FinsifyDirectoryConsumer.class);
-    private static final String SWEEP_CURSOR_KEY = "finsify-sweep:cursor";
     private static final int MAX_RETRIES = 5;
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -76,6 +75,7 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     private LoginSyncer syncer;
     private ExecutorService workers;
     private int maxInFlight;
+    private String cursorKey;
     private long savedCursor;
     private FinsifyDirectoryHealthCheck healthCheck;
     private HealthCheckRegistry healthChecks;
@@ -114,7 +114,8 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         ServiceHelper.startService(directory, requests);
         sync = getEndpoint().createSync();
         stateRepository = getEndpoint().stateRepository();
-        String storedCursor = stateRepository.getState(SWEEP_CURSOR_KEY);
+        cursorKey = sweepCursorKey(getRouteId());
+        String storedCursor = stateRepository.getState(cursorKey);
         savedCursor = storedCursor == null ? LoginSweep.START : Long.parseLong(storedCursor);
         sweep = new LoginSweep(directory, Duration.ofMillis(configuration.getReconciliationInterval()), savedCursor,
                 System::nanoTime);
@@ -360,12 +361,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
     }
 
     /**
+     * The state key of a route's sweep position: by route, so that routes sharing a state repository each keep their
+     * own, and the replicas of one route (under {@code master:}) share it.
+     */
+    public static String sweepCursorKey(String routeId) {
+        return "finsify-sweep:" + routeId + ":cursor";
+    }
+
+    /**
      * Writes where the sweep's page in hand starts, when it moved: once per page, and a restart visits at most a page
      * again (those logins find nothing new).
      */
     private void saveCursor() {
         if (sweep != null && sweep.pageStart() != savedCursor) {
-            stateRepository.setState(SWEEP_CURSOR_KEY, Long.toString(sweep.pageStart()));
+            stateRepository.setState(cursorKey, Long.toString(sweep.pageStart()));
             savedCursor = sweep.pageStart();
         }
     }

@@ -33,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 class StateSizeInConsoleTest {
 
     private static final int LOGINS = 3;
-    /** The directory consumer's sweep position, kept in the same repository as the accounts' states. */
-    private static final String SWEEP_CURSOR_KEY = "finsify-sweep:cursor";
 
     @RegisterExtension
     final FinsifySandboxExtension sandboxExtension = new FinsifySandboxExtension();
@@ -70,7 +68,8 @@ class StateSizeInConsoleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.getLoginsInFlight() == 0);
 
         JsonObject stateSize = (JsonObject) bookView().get("stateSize");
-        String cursor = state.getState(SWEEP_CURSOR_KEY);
+        // the sweep's position is kept in the same repository as the accounts' states
+        String cursor = state.getState(FinsifyDirectoryConsumer.sweepCursorKey("book"));
         long characters = accounts.stream().mapToLong(a -> state.getState(TransactionSync.stateKey(a)).length()).sum()
                           + (cursor == null ? 0 : cursor.length());
         assertThat(stateSize.getString("repository")).isEqualTo("JdbcStateRepository");

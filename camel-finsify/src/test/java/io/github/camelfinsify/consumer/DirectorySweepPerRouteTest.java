@@ -1,0 +1,71 @@
+package io.github.camelfinsify.consumer;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.camelfinsify.FinsifyConstants;
+import io.github.camelfinsify.sandbox.SandboxLogin;
+import io.github.camelfinsify.sync.DirectoryLogin;
+import io.github.camelfinsify.sync.LoginSweep;
+import io.github.camelfinsify.sync.MemoryLoginDirectory;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two directory routes on one state repository: each sweep keeps its own position, so one route's cursor never makes
+ * the other skip part of its book.
+ */
+class DirectorySweepPerRouteTest extends SandboxConsumerTestSupport {
+
+    @Override
+    public boolean isUseRouteBuilder() {
+        return false;
+    }
+
+    @Test
+    void aSecondRouteOnTheSameStateSweepsItsOwnBookFromItsStart() throws Exception {
+        SandboxLogin ledgerLow = sandbox().connectLogins("user_good", 1).get(0);
+        List<SandboxLogin> payroll = sandbox().connectLogins("user_good", 1000);
+        SandboxLogin ledgerHigh = sandbox().connectLogins("user_good", 1).get(0);
+        context.getRegistry().bind("payrollBook", bookOf(payroll));
+        context.getRegistry().bind("ledgerBook", bookOf(List.of(ledgerLow, ledgerHigh)));
+        context.getRegistry().bind("syncState", new MemoryStateRepository());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#payrollBook&stateRepository=#syncState"
+                     + "&reconciliationInterval=4s&delay=20&initialDelay=0").routeId("payroll").to("mock:payroll");
+                from("finsify:transactions?loginDirectory=#ledgerBook&stateRepository=#syncState"
+                     + "&reconciliationInterval=2s&maxConcurrentLogins=1&delay=20&initialDelay=0")
+                        .routeId("ledger").autoStartup(false).to("mock:ledger");
+            }
+        });
+        context.start();
+
+        // the payroll sweep is past its first page: its saved position is in the middle of its book
+        long secondPage = payroll.get(LoginSweep.PAGE_SIZE).loginId();
+        MockEndpoint payrollSynced = getMockEndpoint("mock:payroll");
+        await().atMost(Duration.ofSeconds(30)).until(() -> payrollSynced.getExchanges().stream()
+                .anyMatch(e -> e.getMessage().getHeader(FinsifyConstants.LOGIN_ID, Long.class) >= secondPage));
+        context.getRouteController().stopRoute("payroll");
+        context.getRouteController().startRoute("ledger");
+
+        MockEndpoint ledgerSynced = getMockEndpoint("mock:ledger");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ledgerSynced.getExchanges().isEmpty());
+        assertThat(ledgerSynced.getExchanges().get(0).getMessage().getHeader(FinsifyConstants.LOGIN_ID, Long.class))
+                .as("the login the ledger sweep visits first").isEqualTo(ledgerLow.loginId());
+    }
+
+    private static MemoryLoginDirectory bookOf(List<SandboxLogin> logins) {
+        MemoryLoginDirectory book = new MemoryLoginDirectory();
+        for (SandboxLogin login : logins) {
+            book.save(new DirectoryLogin(login.loginId(), login.secret(), login.customerId()));
+        }
+        return book;
+    }
+}
