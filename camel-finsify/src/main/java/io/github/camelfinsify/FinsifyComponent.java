@@ -37,6 +37,7 @@ public class FinsifyComponent extends HealthCheckComponent {
     private final SharedClients clients = new SharedClients();
     private final RepositoryUsage repositories = new RepositoryUsage();
     private final HealthProbes healthProbes = new HealthProbes();
+    private final SyncRequestReaders syncRequestReaders = new SyncRequestReaders();
     private FinsifyMetrics metrics;
     private FinsifyMetrics.Binding needingUserGauge;
 
@@ -109,6 +110,10 @@ public class FinsifyComponent extends HealthCheckComponent {
 
     HealthProbes healthProbes() {
         return healthProbes;
+    }
+
+    SyncRequestReaders syncRequestReaders() {
+        return syncRequestReaders;
     }
 
     /** The clock to read the time from: the configured one, else the system's. */

@@ -194,7 +194,8 @@ public class FinsifyConfiguration implements Cloneable {
     private boolean requestSync;
     @UriParam(label = "consumer,advanced",
               description = "Where webhooks leave sync requests for the multi-login consumer (default: in memory, "
-                            + "shared by the component's endpoints). Share one store between replicas.")
+                            + "shared by the component's endpoints). Share one store between replicas; one "
+                            + "directory route reads a store, so a second book needs its own.")
     private SyncRequests syncRequests;
     @UriParam(label = "consumer,advanced",
               description = "Where the component keeps the logins that need their user, learned from webhooks "

@@ -110,13 +110,13 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
         }
         directory = configuration.getLoginDirectory();
         requests = getEndpoint().syncRequests();
+        getEndpoint().getComponent().syncRequestReaders().claim(requests, getRouteId());
         // a JDBC directory or store creates its table when started; starting a started one does nothing
         ServiceHelper.startService(directory, requests);
         sync = getEndpoint().createSync();
         stateRepository = getEndpoint().stateRepository();
         cursorKey = sweepCursorKey(getRouteId());
-        String storedCursor = stateRepository.getState(cursorKey);
-        savedCursor = storedCursor == null ? LoginSweep.START : Long.parseLong(storedCursor);
+        savedCursor = storedCursor(stateRepository.getState(cursorKey));
         sweep = new LoginSweep(directory, Duration.ofMillis(configuration.getReconciliationInterval()), savedCursor,
                 System::nanoTime);
         throttle = new CallThrottle(configuration.getMaxCallsPerSecond(), System::nanoTime);
@@ -156,6 +156,9 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
             saveCursor();
             return null;
         });
+        if (requests != null) {
+            getEndpoint().getComponent().syncRequestReaders().release(requests, getRouteId());
+        }
     }
 
     @Override
@@ -366,6 +369,20 @@ public class FinsifyDirectoryConsumer extends ScheduledPollConsumer {
      */
     public static String sweepCursorKey(String routeId) {
         return "finsify-sweep:" + routeId + ":cursor";
+    }
+
+    /** Where the stored sweep position says to go on: a value that is no login id only costs a sweep from the start. */
+    private long storedCursor(String stored) {
+        if (stored == null) {
+            return LoginSweep.START;
+        }
+        try {
+            return Long.parseLong(stored);
+        } catch (NumberFormatException e) {
+            LOG.warn("The sweep position {} of route {} is '{}', not a login id: the sweep starts from the first login",
+                    cursorKey, getRouteId(), stored);
+            return LoginSweep.START;
+        }
     }
 
     /**

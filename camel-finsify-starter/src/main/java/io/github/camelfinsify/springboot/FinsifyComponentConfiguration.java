@@ -135,7 +135,8 @@ public class FinsifyComponentConfiguration extends ComponentConfigurationPropert
     private LoginStatusStore loginStatusStore;
     /**
      * Where webhooks leave sync requests for the multi-login consumer (default: in memory, shared by the component's
-     * endpoints). Share one store between replicas.
+     * endpoints). Share one store between replicas; one directory route reads a store, so a second book needs its
+     * own.
      */
     private SyncRequests syncRequests;
     /**

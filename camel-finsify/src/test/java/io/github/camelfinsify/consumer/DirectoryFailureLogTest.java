@@ -13,6 +13,7 @@ import io.github.camelfinsify.sync.DirectoryLogin;
 import io.github.camelfinsify.sync.MemoryLoginDirectory;
 import io.github.camelfinsify.test.LogCapture;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,6 +79,26 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
         Matcher completed = Pattern.compile("(\\d+) login syncs completed").matcher(line);
         assertThat(completed.find()).isTrue();
         assertThat(Integer.parseInt(completed.group(1))).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aStoredSweepPositionThatIsNotALoginIdIsReportedAndTheSweepStartsFromTheFirstLogin() throws Exception {
+        bookOf(2);
+        MemoryStateRepository state = new MemoryStateRepository();
+        state.setState(FinsifyDirectoryConsumer.sweepCursorKey("book"), "login-17");
+        context.getRegistry().bind("syncState", state);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&stateRepository=#syncState"
+                     + "&reconciliationInterval=1s&delay=50&initialDelay=0").routeId("book").to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !getMockEndpoint("mock:synced").getExchanges().isEmpty());
+        assertThat(logs.warnings()).as("warnings").hasSize(1).allSatisfy(l -> assertThat(l).startsWith(CONSUMER_LOG)
+                .contains("finsify-sweep:book:cursor").contains("'login-17'").contains("first login"));
     }
 
     private void bookOf(int logins) {

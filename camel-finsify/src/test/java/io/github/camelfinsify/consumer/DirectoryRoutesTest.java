@@ -8,19 +8,21 @@ import io.github.camelfinsify.sandbox.SandboxLogin;
 import io.github.camelfinsify.sync.DirectoryLogin;
 import io.github.camelfinsify.sync.LoginSweep;
 import io.github.camelfinsify.sync.MemoryLoginDirectory;
+import io.github.camelfinsify.sync.MemorySyncRequests;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two directory routes on one state repository: each sweep keeps its own position, so one route's cursor never makes
- * the other skip part of its book.
+ * Two directory routes in one application: each sweep keeps its own position in a shared state repository, and a
+ * store of webhook requests feeds one of them, so that neither takes (and drops) a request for the other's login.
  */
-class DirectorySweepPerRouteTest extends SandboxConsumerTestSupport {
+class DirectoryRoutesTest extends SandboxConsumerTestSupport {
 
     @Override
     public boolean isUseRouteBuilder() {
@@ -59,6 +61,51 @@ class DirectorySweepPerRouteTest extends SandboxConsumerTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> !ledgerSynced.getExchanges().isEmpty());
         assertThat(ledgerSynced.getExchanges().get(0).getMessage().getHeader(FinsifyConstants.LOGIN_ID, Long.class))
                 .as("the login the ledger sweep visits first").isEqualTo(ledgerLow.loginId());
+    }
+
+    @Test
+    void aSecondRouteCannotReadTheWebhookRequestsAnotherRouteReads() throws Exception {
+        context.getRegistry().bind("payrollBook", bookOf(sandbox().connectLogins("user_good", 1)));
+        context.getRegistry().bind("ledgerBook", bookOf(sandbox().connectLogins("user_good", 1)));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#payrollBook").routeId("payroll").to("mock:payroll");
+                from("finsify:transactions?loginDirectory=#ledgerBook").routeId("ledger").autoStartup(false)
+                        .to("mock:ledger");
+            }
+        });
+        context.start();
+
+        assertThatThrownBy(() -> context.getRouteController().startRoute("ledger"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("route ledger").hasMessageContaining("route payroll")
+                .hasMessageContaining("syncRequests");
+    }
+
+    @Test
+    void routesWithTheirOwnWebhookRequestsRunSideBySide() throws Exception {
+        SandboxLogin payroll = sandbox().connectLogins("user_good", 1).get(0);
+        SandboxLogin ledger = sandbox().connectLogins("user_good", 1).get(0);
+        context.getRegistry().bind("payrollBook", bookOf(List.of(payroll)));
+        context.getRegistry().bind("ledgerBook", bookOf(List.of(ledger)));
+        context.getRegistry().bind("ledgerRequests", new MemorySyncRequests());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#payrollBook&reconciliationInterval=1s&delay=20&initialDelay=0").routeId("payroll")
+                        .to("mock:payroll");
+                from("finsify:transactions?loginDirectory=#ledgerBook&syncRequests=#ledgerRequests"
+                     + "&reconciliationInterval=1s&delay=20&initialDelay=0").routeId("ledger").to("mock:ledger");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !getMockEndpoint("mock:payroll").getExchanges().isEmpty()
+                                                          && !getMockEndpoint("mock:ledger").getExchanges().isEmpty());
+        assertThat(getMockEndpoint("mock:ledger").getExchanges())
+                .allSatisfy(e -> assertThat(e.getMessage().getHeader(FinsifyConstants.LOGIN_ID, Long.class))
+                        .isEqualTo(ledger.loginId()));
     }
 
     private static MemoryLoginDirectory bookOf(List<SandboxLogin> logins) {
