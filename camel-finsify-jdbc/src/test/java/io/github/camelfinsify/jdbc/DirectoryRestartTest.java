@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-import com.zaxxer.hikari.HikariConfig;
 import io.github.camelfinsify.FinsifyComponent;
 import io.github.camelfinsify.FinsifyConfiguration;
 import io.github.camelfinsify.model.Transaction;
@@ -39,14 +38,8 @@ class DirectoryRestartTest {
     final FinsifySandboxExtension sandboxExtension = new FinsifySandboxExtension();
 
     private final String key = JdbcLoginDirectory.newSecretKey();
-    private final TestDatabase database = new TestDatabase(h2(), () -> { });
+    private final TestDatabase database = Database.H2.open();
     private final List<Long> delivered = new CopyOnWriteArrayList<>();
-
-    private static HikariConfig h2() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:finsify-restart-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        return config;
-    }
 
     @AfterEach
     void close() {

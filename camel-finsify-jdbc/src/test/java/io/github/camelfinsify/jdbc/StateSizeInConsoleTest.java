@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariConfig;
 import io.github.camelfinsify.FinsifyComponent;
 import io.github.camelfinsify.FinsifyConfiguration;
 import io.github.camelfinsify.FinsifyDirectoryConsumer;
@@ -37,14 +36,8 @@ class StateSizeInConsoleTest {
     @RegisterExtension
     final FinsifySandboxExtension sandboxExtension = new FinsifySandboxExtension();
 
-    private final TestDatabase database = new TestDatabase(h2(), () -> { });
+    private final TestDatabase database = Database.H2.open();
     private CamelContext context;
-
-    private static HikariConfig h2() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:finsify-state-size-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        return config;
-    }
 
     @AfterEach
     void close() {
