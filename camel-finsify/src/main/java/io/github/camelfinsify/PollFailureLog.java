@@ -1,7 +1,6 @@
 package io.github.camelfinsify;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
@@ -18,9 +17,7 @@ final class PollFailureLog implements ExceptionHandler {
 
     private final Logger log;
     private final String what;
-    private long failures;
-    private Instant since;
-    private String lastReason;
+    private final FailureRun run = new FailureRun();
     private long lastCountNanos;
 
     PollFailureLog(Logger log, String what) {
@@ -40,27 +37,24 @@ final class PollFailureLog implements ExceptionHandler {
 
     @Override
     public synchronized void handleException(String message, Exchange exchange, Throwable exception) {
-        lastReason = exception instanceof RuntimeException && exception.getMessage() != null
+        String reason = exception instanceof RuntimeException && exception.getMessage() != null
                 ? exception.getMessage() : String.valueOf(exception);
         long now = System.nanoTime();
-        if (failures++ == 0) {
-            since = Instant.now();
+        if (run.failed(reason)) {
             lastCountNanos = now;
-            log.warn("{} failed: {}. Further failures are counted, not logged, until a poll succeeds", what,
-                    lastReason);
+            log.warn("{} failed: {}. Further failures are counted, not logged, until a poll succeeds", what, reason);
         } else if (now - lastCountNanos >= COUNT_EVERY.toNanos()) {
             lastCountNanos = now;
-            log.warn("{} still failing: {} failed polls since {} (last: {})", what, failures, since, lastReason);
+            log.warn("{} still failing: {}", what, run.summary("failed polls"));
         }
         log.debug("{} failed", what, exception);
     }
 
     /** A poll went through: a run of failures, if any, is over. */
     synchronized void succeeded() {
-        if (failures > 0) {
-            log.info("{} succeeds again, after {} failed polls since {} (last: {})", what, failures, since,
-                    lastReason);
-            failures = 0;
+        String ended = run.end("failed polls");
+        if (ended != null) {
+            log.info("{} succeeds again, after {}", what, ended);
         }
     }
 }

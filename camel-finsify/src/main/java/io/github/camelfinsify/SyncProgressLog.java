@@ -1,7 +1,6 @@
 package io.github.camelfinsify;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -20,9 +19,7 @@ final class SyncProgressLog {
 
     private final Logger log;
     private final SyncStatistics statistics;
-    private long failedAttempts;
-    private Instant failingSince;
-    private String lastReason;
+    private final FailureRun failures = new FailureRun();
     private long lastProgressNanos = System.nanoTime();
     private long sweepStartNanos = System.nanoTime();
 
@@ -33,9 +30,7 @@ final class SyncProgressLog {
 
     /** A login's sync attempt failed; the reason names no secret (the client's messages never do). */
     synchronized void failed(long loginId, String reason) {
-        lastReason = reason;
-        if (failedAttempts++ == 0) {
-            failingSince = Instant.now();
+        if (failures.failed(reason)) {
             log.warn("Login {} was not synced: {}. Further failures are counted, not logged, until a sync succeeds",
                     loginId, reason);
         } else {
@@ -45,12 +40,9 @@ final class SyncProgressLog {
 
     /** A login synced completely: a run of failures, if any, is over. */
     synchronized void synced() {
-        if (failedAttempts > 0) {
-            log.info("Syncs succeed again, after {} failed attempts since {} (last: {})", failedAttempts, failingSince,
-                    lastReason);
-            failedAttempts = 0;
-            failingSince = null;
-            lastReason = null;
+        String ended = failures.end("failed attempts");
+        if (ended != null) {
+            log.info("Syncs succeed again, after {}", ended);
         }
     }
 
@@ -78,9 +70,8 @@ final class SyncProgressLog {
         StringBuilder line = new StringBuilder().append(statistics.loginsSynced()).append(" login syncs completed, ")
                 .append(changes).append(" changes delivered since start, ").append(statistics.loginsFailing())
                 .append(" failing, ").append(statistics.loginsNeedingUser()).append(" needing their user");
-        if (failedAttempts > 0) {
-            line.append("; ").append(failedAttempts).append(" failed attempts since ").append(failingSince)
-                    .append(" (last: ").append(lastReason).append(')');
+        if (failures.isFailing()) {
+            line.append("; ").append(failures.summary("failed attempts"));
         }
         return line.toString();
     }

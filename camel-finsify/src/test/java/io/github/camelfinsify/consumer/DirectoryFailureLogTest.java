@@ -58,6 +58,25 @@ class DirectoryFailureLogTest extends SandboxConsumerTestSupport {
     }
 
     @Test
+    void aSyncThatSucceedsAfterFailuresSaysHowManyFailedAndWhy() throws Exception {
+        bookOf(1);
+        sandbox().injectFault("503", 2);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#book&maxRetries=0&reconciliationInterval=1s&delay=50"
+                     + "&initialDelay=0").to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumerLines().stream().anyMatch(l -> l.contains("succeed again")));
+        assertThat(consumerLines()).filteredOn(l -> l.contains("succeed again")).singleElement().asString()
+                .contains("Syncs succeed again, after 2 failed attempts since ").contains("(last: ").contains("503");
+    }
+
+    @Test
     void theSweepSaysHowFarItIsAndWhatItDelivered() throws Exception {
         bookOf(5);
         context.addRoutes(new RouteBuilder() {

@@ -50,6 +50,25 @@ class TransactionsFailureLogTest extends SandboxConsumerTestSupport {
                 .startsWith(CONSUMER_LOG + " The sync of route feed failed |"));
     }
 
+    @Test
+    void aPollThatSucceedsAfterFailuresSaysHowManyFailedAndWhy() throws Exception {
+        String loginSecret = sandbox().connectLogin("user_good").secret();
+        sandbox().injectFault("503", 3);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginSecret=RAW(" + loginSecret + ")&maxRetries=0&delay=50&initialDelay=0")
+                        .routeId("feed").to("mock:synced");
+            }
+        });
+        context.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines().stream().anyMatch(l -> l.contains("succeeds again")));
+        assertThat(lines()).filteredOn(l -> l.contains("succeeds again")).singleElement().asString()
+                .startsWith(CONSUMER_LOG + " The sync of route feed succeeds again, after 3 failed polls since ")
+                .contains("(last: ").contains("503");
+    }
+
     private List<String> lines() {
         return logs.lines().stream().filter(l -> l.startsWith(CONSUMER_LOG + " ")).toList();
     }
