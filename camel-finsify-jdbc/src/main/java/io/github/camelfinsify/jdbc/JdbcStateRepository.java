@@ -37,9 +37,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * As a {@link SizedStateRepository} it counts its rows and their length for the {@code finsify} dev console.
  * <p>
  * Table (created by {@link #start()} when missing, unless {@link #setCreateTable(boolean) turned off}):
- * {@code state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL}; on H2, {@code state_value} is
- * {@code CHARACTER VARYING} (no length: up to 10^9 characters), because H2 keeps {@code TEXT} as a CLOB, whose
- * reads and writes cost a sweep about 1.7 times as much.
+ * {@code state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL}.
  */
 public class JdbcStateRepository extends ServiceSupport implements BulkStateRepository, SizedStateRepository {
 
@@ -75,10 +73,8 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
     @Override
     protected void doStart() {
         if (createTable) {
-            String valueType = SqlTables.isH2(dataSource) ? "CHARACTER VARYING" : "TEXT";
             SqlTables.create(dataSource, table, "CREATE TABLE IF NOT EXISTS " + table
-                                                + " (state_key VARCHAR(255) PRIMARY KEY, state_value " + valueType
-                                                + " NOT NULL)");
+                                                + " (state_key VARCHAR(255) PRIMARY KEY, state_value TEXT NOT NULL)");
         }
     }
 

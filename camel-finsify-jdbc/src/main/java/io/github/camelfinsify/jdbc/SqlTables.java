@@ -51,15 +51,6 @@ final class SqlTables {
         }
     }
 
-    /** Whether the database is H2, whose {@code TEXT} is a CLOB. */
-    static boolean isH2(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return "H2".equals(c.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read which database this is: " + e.getMessage(), e);
-        }
-    }
-
     /** SQL that runs on a connection. */
     @FunctionalInterface
     interface Work<T> {

@@ -1,7 +1,5 @@
 package io.github.camelfinsify.jdbc;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,24 +40,6 @@ class JdbcStateRepositoryTest {
     @AfterEach
     void close() {
         db.close();
-    }
-
-    @Test
-    void onH2TheStateColumnIsCharacterVaryingBecauseTextWouldBeAClob() throws Exception {
-        new JdbcStateRepository(db.dataSource()).start();
-
-        List<String> types = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-             ResultSet column = c.getMetaData().getColumns(null, c.getSchema(), null, null)) {
-            while (column.next()) {
-                if (column.getString("TABLE_NAME").equalsIgnoreCase(JdbcStateRepository.DEFAULT_TABLE)
-                    && column.getString("COLUMN_NAME").equalsIgnoreCase("state_value")) {
-                    types.add(column.getString("TYPE_NAME"));
-                }
-            }
-        }
-        assertThat(types).singleElement()
-                .isEqualTo(database == Database.H2 ? "CHARACTER VARYING" : "text");
     }
 
     @Test
