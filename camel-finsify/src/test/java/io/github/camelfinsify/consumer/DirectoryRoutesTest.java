@@ -84,6 +84,37 @@ class DirectoryRoutesTest extends SandboxConsumerTestSupport {
     }
 
     @Test
+    void aRouteThatFailedToStartLeavesItsWebhookRequestsToTheNextRoute() throws Exception {
+        SandboxLogin ledger = sandbox().connectLogins("user_good", 1).get(0);
+        context.getRegistry().bind("payrollBook", bookOf(sandbox().connectLogins("user_good", 1)));
+        context.getRegistry().bind("ledgerBook", bookOf(List.of(ledger)));
+        context.getRegistry().bind("unreadableState", new MemoryStateRepository() {
+            @Override
+            public String getState(String key) {
+                throw new IllegalStateException("the state store is down");
+            }
+        });
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("finsify:transactions?loginDirectory=#payrollBook&stateRepository=#unreadableState")
+                        .routeId("payroll").autoStartup(false).to("mock:payroll");
+                from("finsify:transactions?loginDirectory=#ledgerBook&reconciliationInterval=1s&delay=20"
+                     + "&initialDelay=0").routeId("ledger").autoStartup(false).to("mock:ledger");
+            }
+        });
+        context.start();
+        assertThatThrownBy(() -> context.getRouteController().startRoute("payroll"))
+                .hasStackTraceContaining("the state store is down");
+
+        context.getRouteController().startRoute("ledger");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !getMockEndpoint("mock:ledger").getExchanges().isEmpty());
+        assertThat(getMockEndpoint("mock:ledger").getExchanges().get(0).getMessage()
+                .getHeader(FinsifyConstants.LOGIN_ID, Long.class)).isEqualTo(ledger.loginId());
+    }
+
+    @Test
     void routesWithTheirOwnWebhookRequestsRunSideBySide() throws Exception {
         SandboxLogin payroll = sandbox().connectLogins("user_good", 1).get(0);
         SandboxLogin ledger = sandbox().connectLogins("user_good", 1).get(0);
