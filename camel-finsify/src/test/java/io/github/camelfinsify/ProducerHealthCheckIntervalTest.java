@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.camelfinsify.test.HealthChecks;
 import io.github.camelfinsify.test.SettableClock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.DefaultRegistry;
 import org.junit.jupiter.api.Test;
@@ -50,12 +48,7 @@ class ProducerHealthCheckIntervalTest extends FinsifyWireMockTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
-        producers.setEnabled(true);
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setExposureLevel("full");
-        registry.register(producers);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        HealthChecks.enableProducers(context);
         return context;
     }
 

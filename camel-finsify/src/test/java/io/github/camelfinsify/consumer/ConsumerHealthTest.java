@@ -4,14 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import io.github.camelfinsify.sandbox.SandboxLogin;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +17,7 @@ import static org.awaitility.Awaitility.await;
  * A login that needs its user shows in the polling consumer's health check, with the reason, until the user
  * reconnects.
  */
-class ConsumerHealthTest extends SandboxConsumerTestSupport {
-
-    @Override
-    public boolean isUseRouteBuilder() {
-        return false;
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        enableHealthChecks(context, new ConsumersHealthCheckRepository());
-        return context;
-    }
-
-    private Optional<HealthCheck.Result> pollingHealth() {
-        return HealthCheckHelper.invoke(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:sync")).findFirst();
-    }
+class ConsumerHealthTest extends ConsumerHealthTestSupport {
 
     @Test
     void loginNeedingItsUserTurnsThePollingConsumerDownWithTheReasonAndUpAfterReconnect() throws Exception {
@@ -54,13 +33,13 @@ class ConsumerHealthTest extends SandboxConsumerTestSupport {
         });
         context.start();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> pollingHealth().map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
+                .until(() -> health("consumer:sync").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
 
         sandbox().setLoginStatus(login.loginId(), "login_account_locked");
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> pollingHealth().map(r -> r.getState() == HealthCheck.State.DOWN).orElse(false));
-        HealthCheck.Result down = pollingHealth().orElseThrow();
+                .until(() -> health("consumer:sync").map(r -> r.getState() == HealthCheck.State.DOWN).orElse(false));
+        HealthCheck.Result down = health("consumer:sync").orElseThrow();
         assertThat(down.getMessage().orElse("") + down.getError().map(Throwable::getMessage).orElse(""))
                 .contains("Login " + login.loginId() + " needs its user", "login_account_locked",
                         "locked the account");
@@ -71,6 +50,6 @@ class ConsumerHealthTest extends SandboxConsumerTestSupport {
                 .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> pollingHealth().map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
+                .until(() -> health("consumer:sync").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
     }
 }

@@ -2,16 +2,12 @@ package io.github.camelfinsify.consumer;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import io.github.camelfinsify.sandbox.SandboxLogin;
 import io.github.camelfinsify.sync.DirectoryLogin;
 import io.github.camelfinsify.sync.MemoryLoginDirectory;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,24 +16,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The multi-login consumer's health check counts the book: logins synced, failing and needing their user.
  */
-class DirectoryHealthTest extends SandboxConsumerTestSupport {
-
-    @Override
-    public boolean isUseRouteBuilder() {
-        return false;
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        enableHealthChecks(context, new ConsumersHealthCheckRepository());
-        return context;
-    }
-
-    private Optional<HealthCheck.Result> bookHealth() {
-        return HealthCheckHelper.invoke(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:finsify-directory-book")).findFirst();
-    }
+class DirectoryHealthTest extends ConsumerHealthTestSupport {
 
     @Test
     void detailsCountTheLoginsSyncedAndNeedingTheirUser() throws Exception {
@@ -66,9 +45,9 @@ class DirectoryHealthTest extends SandboxConsumerTestSupport {
             }
         });
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> bookHealth()
+        await().atMost(Duration.ofSeconds(15)).until(() -> health("consumer:finsify-directory-book")
                 .map(r -> ((Number) r.getDetails().getOrDefault("loginsSynced", 0)).longValue() >= 2).orElse(false));
-        HealthCheck.Result result = bookHealth().orElseThrow();
+        HealthCheck.Result result = health("consumer:finsify-directory-book").orElseThrow();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("logins", 3L).containsEntry("loginsNeedingUser", 1L)
                 .containsEntry("loginsFailing", 0);

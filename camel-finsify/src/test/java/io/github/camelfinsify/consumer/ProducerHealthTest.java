@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.github.camelfinsify.sandbox.SandboxLogin;
+import io.github.camelfinsify.test.HealthChecks;
 import io.github.camelfinsify.test.SettableClock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.util.URISupport;
@@ -45,9 +45,7 @@ class ProducerHealthTest extends SandboxConsumerTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
-        producers.setEnabled(true); // producer checks are opt-in: camel.health.producers-enabled=true
-        enableHealthChecks(context, producers);
+        HealthChecks.enableProducers(context);
         return context;
     }
 

@@ -12,9 +12,6 @@ import io.github.camelfinsify.sandbox.FinsifySandbox;
 import io.github.camelfinsify.sandbox.FinsifySandboxExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -50,14 +47,6 @@ abstract class SandboxConsumerTestSupport extends CamelTestSupport {
     /** The HTTP server's own body limit ({@code camel.server.maxBodySize}); null: Vert.x's default (10 MiB). */
     Long serverMaxBodySize() {
         return null;
-    }
-
-    /** What camel.health.enabled=true sets up in Camel Main and Spring Boot, listing UP checks too. */
-    static void enableHealthChecks(CamelContext context, HealthCheckRepository repository) {
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setExposureLevel("full");
-        registry.register(repository);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
     }
 
     String url(String path) {
