@@ -24,15 +24,8 @@ class BankSyncFollowTest {
     void followKeepsApplyingWebhooksUntilStopped() throws Exception {
         DemoRun run = new DemoRun(dir, false);
         BankSync demo = new BankSync(run.options.withFollow(true));
-        CompletableFuture<BankSyncReport> finished = CompletableFuture.supplyAsync(() -> {
-            try {
-                return demo.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<BankSyncReport> finished = run.follow(demo);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> run.output().contains("Following webhooks at"));
             assertThat(finished).isNotDone();
             FinsifySandbox sandbox = demo.sandbox();
             long accountId = demo.accounts().get(0).id();

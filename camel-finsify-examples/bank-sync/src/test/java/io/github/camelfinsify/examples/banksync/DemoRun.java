@@ -1,6 +1,7 @@
 package io.github.camelfinsify.examples.banksync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -13,10 +14,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +57,27 @@ final class DemoRun {
                 .withYaml(yaml)
                 .withJdbcUrl(jdbcUrl)
                 .withOut(tee);
+    }
+
+    /**
+     * Runs the demo, started with {@code options.withFollow(true)}, on another thread until it says it follows
+     * webhooks; answers the run, which ends when the demo is closed. Closes the demo if it never gets there.
+     */
+    CompletableFuture<BankSyncReport> follow(BankSync demo) {
+        CompletableFuture<BankSyncReport> finished = CompletableFuture.supplyAsync(() -> {
+            try {
+                return demo.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> output().contains("Following webhooks at"));
+        } catch (RuntimeException | Error notFollowing) {
+            demo.close();
+            throw notFollowing;
+        }
+        return finished;
     }
 
     String output() {

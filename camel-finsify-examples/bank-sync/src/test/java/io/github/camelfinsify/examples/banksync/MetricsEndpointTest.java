@@ -1,7 +1,6 @@
 package io.github.camelfinsify.examples.banksync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,15 +48,8 @@ class MetricsEndpointTest {
     void theFinsifyMetersAreScrapedWithTheValuesOfTheRun() throws Exception {
         DemoRun run = new DemoRun(dir, false);
         BankSync demo = new BankSync(run.options.withFollow(true));
-        CompletableFuture<BankSyncReport> finished = CompletableFuture.supplyAsync(() -> {
-            try {
-                return demo.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<BankSyncReport> finished = run.follow(demo);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> run.output().contains("Following webhooks at"));
 
             String scrape = scrape(demo.metricsUrl());
 

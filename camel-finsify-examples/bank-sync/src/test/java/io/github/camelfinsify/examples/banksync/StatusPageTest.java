@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,14 +40,7 @@ class StatusPageTest {
     static void followingDemo() {
         run = new DemoRun(dir, false);
         demo = new BankSync(run.options.withFollow(true));
-        CompletableFuture.runAsync(() -> {
-            try {
-                demo.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(60)).until(() -> run.output().contains("Following webhooks at"));
+        run.follow(demo);
         Matcher url = Pattern.compile("Status page: (\\S+)").matcher(run.output());
         assertThat(url.find()).as("the status page's URL in the output").isTrue();
         statusUrl = url.group(1);
