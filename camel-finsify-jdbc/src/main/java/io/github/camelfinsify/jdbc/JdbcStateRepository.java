@@ -161,8 +161,9 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
 
     /**
      * As {@link #setStates(Map)}, with the keys that had no state when read inserted at once instead of updated
-     * first (a login's first sync: its accounts' states are all new). Should another writer have inserted one of them
-     * in between, the insert violates the key and the fallback upserts each state.
+     * first (a login's first sync: its accounts' states are all new; one {@code INSERT}, with no transaction around
+     * it). Should another writer have inserted one of them in between, the insert violates the key and the fallback
+     * upserts each state.
      */
     @Override
     public void setStates(Map<String, String> states, Set<String> unstored) {
@@ -178,13 +179,21 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
             }
         }
         try {
-            SqlTables.inTransaction(dataSource, c -> {
-                if (!updates.isEmpty()) {
-                    inserts.putAll(updateAll(c, updates));
-                }
-                insertAll(c, inserts);
-                return null;
-            });
+            if (updates.isEmpty() && inserts.size() <= KEYS_PER_QUERY) {
+                // one statement is atomic on its own: a new login's states need no BEGIN and COMMIT round trips
+                SqlTables.autoCommitted(dataSource, c -> {
+                    insertAll(c, inserts);
+                    return null;
+                });
+            } else {
+                SqlTables.inTransaction(dataSource, c -> {
+                    if (!updates.isEmpty()) {
+                        inserts.putAll(updateAll(c, updates));
+                    }
+                    insertAll(c, inserts);
+                    return null;
+                });
+            }
         } catch (SQLException e) {
             if (!SqlTables.isTransactionConflict(e) && !(e.getNextException() != null
                                                          && SqlTables.isTransactionConflict(e.getNextException()))) {

@@ -123,6 +123,38 @@ class JdbcStateRepositoryTest {
     }
 
     @Test
+    void aLoginsFirstStatesAreOneInsertWithoutATransactionAroundIt() {
+        JdbcCalls calls = new JdbcCalls(db.dataSource());
+        JdbcStateRepository repository = new JdbcStateRepository(calls.dataSource());
+        repository.start();
+        Map<String, String> states = Map.of("finsify-sync:1", "a", "finsify-sync:2", "b", "finsify-sync:3", "c");
+        calls.clear();
+
+        repository.setStates(states, states.keySet());
+
+        // one statement is atomic on its own: no BEGIN and COMMIT round trips for a new login's sync
+        assertThat(calls.calls()).containsExactly(
+                "prepare INSERT INTO finsify_sync_state (state_key, state_value) VALUES (?, ?), (?, ?), (?, ?)");
+        assertThat(new JdbcStateRepository(db.dataSource()).getStates(states.keySet())).isEqualTo(states);
+    }
+
+    @Test
+    void statesThatReplaceStoredOnesAreWrittenInOneTransaction() {
+        JdbcCalls calls = new JdbcCalls(db.dataSource());
+        JdbcStateRepository repository = new JdbcStateRepository(calls.dataSource());
+        repository.start();
+        repository.setState("finsify-sync:1", "old");
+        calls.clear();
+
+        repository.setStates(Map.of("finsify-sync:1", "new", "finsify-sync:2", "first"), Set.of("finsify-sync:2"));
+
+        assertThat(calls.calls()).containsExactly("setAutoCommit(false)",
+                "prepare UPDATE finsify_sync_state SET state_value = ? WHERE state_key = ?",
+                "prepare INSERT INTO finsify_sync_state (state_key, state_value) VALUES (?, ?)", "commit",
+                "setAutoCommit(true)");
+    }
+
+    @Test
     void aStateReadAsUnstoredThatAnotherWriterStoredMeanwhileIsStillReplaced() {
         JdbcStateRepository repository = new JdbcStateRepository(db.dataSource());
         repository.start();
