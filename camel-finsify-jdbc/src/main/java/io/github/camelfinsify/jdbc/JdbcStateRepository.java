@@ -153,6 +153,7 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
     /**
      * One transaction: the updates as one JDBC batch, then the inserts of the keys no row had yet. If another writer
      * inserted one of those keys in between, the transaction is rolled back and each state is upserted on its own.
+     * A single state is upserted in auto-commit, as {@link #setState}.
      */
     @Override
     public void setStates(Map<String, String> states) {
@@ -177,6 +178,11 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
             if (value != null) {
                 inserts.put(key, value);
             }
+        }
+        if (inserts.isEmpty() && updates.size() == 1) {
+            // the one account a webhook's sync changed: an upsert that is atomic on its own, with no COMMIT round trip
+            updates.forEach(this::setState);
+            return;
         }
         try {
             if (updates.isEmpty() && inserts.size() <= KEYS_PER_QUERY) {

@@ -139,6 +139,23 @@ class JdbcStateRepositoryTest {
     }
 
     @Test
+    void oneChangedStateIsOneUpdateWithoutATransactionAroundIt() {
+        JdbcCalls calls = new JdbcCalls(db.dataSource());
+        JdbcStateRepository repository = new JdbcStateRepository(calls.dataSource());
+        repository.start();
+        repository.setStates(Map.of("finsify-sync:1", "old", "finsify-sync:2", "other"));
+        calls.clear();
+
+        // a webhook's sync of the one account that changed
+        repository.setStates(Map.of("finsify-sync:1", "new"), Set.of());
+
+        assertThat(calls.calls())
+                .containsExactly("prepare UPDATE finsify_sync_state SET state_value = ? WHERE state_key = ?");
+        assertThat(new JdbcStateRepository(db.dataSource()).getStates(List.of("finsify-sync:1", "finsify-sync:2")))
+                .containsOnly(entry("finsify-sync:1", "new"), entry("finsify-sync:2", "other"));
+    }
+
+    @Test
     void statesThatReplaceStoredOnesAreWrittenInOneTransaction() {
         JdbcCalls calls = new JdbcCalls(db.dataSource());
         JdbcStateRepository repository = new JdbcStateRepository(calls.dataSource());
