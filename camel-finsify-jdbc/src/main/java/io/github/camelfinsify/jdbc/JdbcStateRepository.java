@@ -32,7 +32,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * <p>
  * As a {@link BulkStateRepository} it reads several keys with one {@code IN} query and writes several states in one
  * transaction of batched updates and a multi-row insert: the directory consumer's round trips per login, not per
- * account.
+ * account. A write that is one statement (a login's first states, or one changed state) runs in auto-commit, without
+ * the round trips of a transaction.
  * <p>
  * As a {@link SizedStateRepository} it counts its rows and their length for the {@code finsify} dev console.
  * <p>
