@@ -181,7 +181,7 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
             }
         }
         if (inserts.isEmpty() && updates.size() == 1) {
-            // the one account a webhook's sync changed: an upsert that is atomic on its own, with no COMMIT round trip
+            // one changed account (what a webhook's sync mostly writes): one UPDATE in auto-commit, no COMMIT round trip
             updates.forEach(this::setState);
             return;
         }
