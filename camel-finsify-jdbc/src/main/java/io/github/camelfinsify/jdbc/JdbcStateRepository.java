@@ -181,7 +181,7 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
             }
         }
         if (inserts.isEmpty() && updates.size() == 1) {
-            // one changed account (what a webhook's sync mostly writes): one UPDATE in auto-commit, no COMMIT round trip
+            // one changed account (what a webhook's sync mostly writes): an UPDATE in auto-commit, no COMMIT trip
             updates.forEach(this::setState);
             return;
         }
