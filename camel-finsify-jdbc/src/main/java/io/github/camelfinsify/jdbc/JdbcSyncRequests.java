@@ -142,12 +142,17 @@ public class JdbcSyncRequests extends JdbcTableService implements SyncRequests {
 
     @Override
     public void done(SyncRequest request) {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM " + table() + " WHERE login_id = ? AND version = ?")) {
-            ps.setLong(1, request.loginId());
-            ps.setLong(2, request.version());
-            ps.executeUpdate();
+        try {
+            // committed whatever the pool's auto-commit: an uncommitted delete is rolled back when the connection goes
+            // back, and the request would stay pending for good
+            SqlTables.autoCommitted(dataSource(), c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM " + table() + " WHERE login_id = ? AND version = ?")) {
+                    ps.setLong(1, request.loginId());
+                    ps.setLong(2, request.version());
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot remove the sync request of login " + request.loginId() + " from "
                                             + table(), e);

@@ -222,6 +222,20 @@ class JdbcLoginDirectoryTest {
     }
 
     @Test
+    void loginsAreCommittedWhenThePoolTurnsAutoCommitOff() {
+        try (TestDatabase manual = database.open(pool -> pool.setAutoCommit(false))) {
+            JdbcLoginDirectory book = new JdbcLoginDirectory(manual.dataSource(), key);
+            book.start();
+            book.save(new DirectoryLogin(1, SECRET, null));
+            book.save(new DirectoryLogin(2, OTHER_SECRET, null));
+            book.remove(2);
+
+            assertThat(book.listLogins(0, 10)).extracting(ListedLogin::loginId).containsExactly(1L);
+            assertThat(book.secretOf(1)).isEqualTo(SECRET);
+        }
+    }
+
+    @Test
     void aListedPageGivesEachLoginsSecretInIdOrder() {
         for (long id : List.of(30L, 10L, 40L, 20L)) {
             directory.save(new DirectoryLogin(id, SECRET + id, null));

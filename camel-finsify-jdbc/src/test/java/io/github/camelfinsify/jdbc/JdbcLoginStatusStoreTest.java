@@ -57,6 +57,20 @@ class JdbcLoginStatusStoreTest {
     }
 
     @Test
+    void statusesAreCommittedWhenThePoolTurnsAutoCommitOff() {
+        try (TestDatabase manual = database.open(pool -> pool.setAutoCommit(false))) {
+            JdbcLoginStatusStore statuses = new JdbcLoginStatusStore(manual.dataSource());
+            statuses.start();
+            statuses.update(status(42, LoginStatus.WRONG_CREDENTIALS));
+            statuses.update(status(43, LoginStatus.ACCOUNT_LOCKED));
+            statuses.clear(43);
+
+            assertThat(statuses.needingUser(42)).isEqualTo(status(42, LoginStatus.WRONG_CREDENTIALS));
+            assertThat(statuses.needingUser(43)).isNull();
+        }
+    }
+
+    @Test
     void aLoginWithoutAStatusIsUsable() {
         assertThat(store.needingUser(42)).isNull();
         store.clear(42); // nothing to clear: nothing happens

@@ -64,6 +64,21 @@ class JdbcSyncRequestsTest {
     }
 
     @Test
+    void aRequestDoneStaysDoneWhenThePoolTurnsAutoCommitOff() {
+        // spring.datasource.hikari.auto-commit=false, a common setting beside JPA: a write left uncommitted is rolled
+        // back when the connection goes back to the pool, and the login would be synced again on every poll
+        try (TestDatabase manual = database.open(pool -> pool.setAutoCommit(false))) {
+            JdbcSyncRequests store = new JdbcSyncRequests(manual.dataSource());
+            store.start();
+            store.request(42, List.of(1L));
+
+            store.done(store.pending(10).get(0));
+
+            assertThat(store.pending(10)).isEmpty();
+        }
+    }
+
+    @Test
     void aRequestSurvivesTheInstanceThatRecordedIt() {
         requests.request(42, List.of(1L));
         requests.stop();
