@@ -29,10 +29,9 @@ import io.github.camelfinsify.sync.SyncRequests;
  * requested_at TIMESTAMP WITH TIME ZONE NOT NULL}, one row per login with a pending request. {@code account_ids} is
  * the comma-separated list of accounts to sync, empty for all of them.
  * <p>
- * {@link #request} inserts the row in auto-commit when the login has none (one round trip). When it has one (the
- * insert violates the key), it merges into the pending row in one transaction that locks it
- * ({@code SELECT ... FOR UPDATE}), so replicas requesting the same login at the same time leave one row with the union
- * of their accounts; when two of them insert the first row at once, the loser's transaction is repeated and merges. Each write gives the row a new
+ * {@link #request} merges into the pending row in one transaction that locks it ({@code SELECT ... FOR UPDATE}), so
+ * replicas requesting the same login at the same time leave one row with the union of their accounts; when two of
+ * them insert the first row at once, the loser's transaction is repeated and merges. Each write gives the row a new
  * {@code version}, which {@link #done} compares before deleting. A merged request keeps its place in the queue
  * ({@code requested_at} is the time of the first request), so a busy login cannot push itself back forever.
  */
@@ -66,9 +65,6 @@ public class JdbcSyncRequests extends JdbcTableService implements SyncRequests {
     @Override
     public void request(long loginId, Collection<Long> accountIds) {
         Set<Long> accounts = new TreeSet<>(Objects.requireNonNull(accountIds, "accountIds"));
-        if (insertedFirst(loginId, accounts)) {
-            return;
-        }
         for (int attempt = 1;; attempt++) {
             try {
                 SqlTables.inTransaction(dataSource(), c -> {
@@ -82,26 +78,6 @@ public class JdbcSyncRequests extends JdbcTableService implements SyncRequests {
                                                     + table(), e);
                 }
             }
-        }
-    }
-
-    /**
-     * The login's request when none is pending, the common case: one {@code INSERT} in auto-commit, a round trip where
-     * the locked merge takes three. False when a row was there (the key is violated): then the merge runs.
-     */
-    private boolean insertedFirst(long loginId, Set<Long> accounts) {
-        try {
-            SqlTables.autoCommitted(dataSource(), c -> {
-                insert(c, loginId, accounts);
-                return null;
-            });
-            return true;
-        } catch (SQLException e) {
-            if (!SqlTables.isUniqueViolation(e)) {
-                throw new IllegalStateException("Cannot record a sync request of login " + loginId + " in "
-                                                + table(), e);
-            }
-            return false;
         }
     }
 
@@ -123,10 +99,6 @@ public class JdbcSyncRequests extends JdbcTableService implements SyncRequests {
                 }
             }
         }
-        insert(c, loginId, accounts);
-    }
-
-    private void insert(Connection c, long loginId, Set<Long> accounts) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table()
                                                            + " (login_id, account_ids, version, requested_at)"
                                                            + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {

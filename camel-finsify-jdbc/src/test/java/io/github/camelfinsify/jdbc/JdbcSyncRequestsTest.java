@@ -64,22 +64,6 @@ class JdbcSyncRequestsTest {
     }
 
     @Test
-    void aLoginsFirstRequestIsOneInsertWithoutATransactionAroundIt() {
-        JdbcCalls calls = new JdbcCalls(db.dataSource());
-        JdbcSyncRequests store = new JdbcSyncRequests(calls.dataSource());
-        store.start();
-        calls.clear();
-
-        // what a webhook of a login with nothing pending costs: one round trip, not BEGIN, a locking read and COMMIT
-        store.request(42, List.of(2L, 1L));
-
-        assertThat(calls.calls()).containsExactly("prepare INSERT INTO finsify_sync_request"
-                + " (login_id, account_ids, version, requested_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)");
-        assertThat(requests.pending(10)).singleElement()
-                .extracting(SyncRequest::accountIds).isEqualTo(Set.of(1L, 2L));
-    }
-
-    @Test
     void aRequestDoneStaysDoneWhenThePoolTurnsAutoCommitOff() {
         // spring.datasource.hikari.auto-commit=false, a common setting beside JPA: a write left uncommitted is rolled
         // back when the connection goes back to the pool, and the login would be synced again on every poll
