@@ -185,21 +185,19 @@ public class JdbcStateRepository extends ServiceSupport implements BulkStateRepo
             updates.forEach(this::setState);
             return;
         }
+        SqlTables.Work<Void> write = c -> {
+            if (!updates.isEmpty()) {
+                inserts.putAll(updateAll(c, updates));
+            }
+            insertAll(c, inserts);
+            return null;
+        };
         try {
             if (updates.isEmpty() && inserts.size() <= KEYS_PER_QUERY) {
                 // one statement is atomic on its own: a new login's states need no BEGIN and COMMIT round trips
-                SqlTables.autoCommitted(dataSource, c -> {
-                    insertAll(c, inserts);
-                    return null;
-                });
+                SqlTables.autoCommitted(dataSource, write);
             } else {
-                SqlTables.inTransaction(dataSource, c -> {
-                    if (!updates.isEmpty()) {
-                        inserts.putAll(updateAll(c, updates));
-                    }
-                    insertAll(c, inserts);
-                    return null;
-                });
+                SqlTables.inTransaction(dataSource, write);
             }
         } catch (SQLException e) {
             if (!SqlTables.isTransactionConflict(e) && !(e.getNextException() != null
