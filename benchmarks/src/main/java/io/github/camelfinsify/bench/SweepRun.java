@@ -68,7 +68,8 @@ public final class SweepRun {
 
     static final int WARMUP_LOGINS = 3_000;
     static final int MIN_WARMUP_ROUNDS = 3;
-    static final int MAX_WARMUP_ROUNDS = 10;
+    /** -Dsweep.maxWarmupRounds=N: warm up for longer, until the JIT is quiet however many rounds it takes. */
+    static final int MAX_WARMUP_ROUNDS = Integer.getInteger("sweep.maxWarmupRounds", 10);
     /** The warm-up ends when the JIT compiled for less than this share of a round's time. */
     static final double QUIET_JIT = 0.1;
     static final long WARMUP_FIRST_LOGIN = 10_000_001;
